@@ -1,0 +1,4 @@
+package org.openivr.flows;
+
+/** What may interrupt a prompt. */
+public enum BargeIn { KEYS, SPEECH, NONE }

@@ -1,0 +1,4 @@
+package org.openivr.workflows;
+
+/** Answer an incoming call; the activity builds the callback URI from {@code callId}. */
+public record AnswerCall(String callId, String incomingCallContext, String operationContext) {}

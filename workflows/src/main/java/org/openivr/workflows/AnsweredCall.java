@@ -1,0 +1,3 @@
+package org.openivr.workflows;
+
+public record AnsweredCall(String callConnectionId, String serverCallId, String correlationId) {}

@@ -1,0 +1,17 @@
+package org.openivr.workflows;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a call ended.
+ *
+ * @param ending    hungup-by-flow | hungup-by-caller | transferred | failed
+ * @param reason    a sentence for operators when the ending is not a normal one, else null
+ */
+public record CallResult(String ending, List<String> path, Map<String, Object> variables, String reason) {
+    public static final String HUNGUP_BY_FLOW = "hungup-by-flow";
+    public static final String HUNGUP_BY_CALLER = "hungup-by-caller";
+    public static final String TRANSFERRED = "transferred";
+    public static final String FAILED = "failed";
+}

@@ -1,0 +1,22 @@
+package org.openivr.workflows;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/** One phone call: runs its pinned flow from answer to hang-up. */
+@WorkflowInterface
+public interface CallWorkflow {
+    String TASK_QUEUE = "ivr-calls";
+
+    @WorkflowMethod
+    CallResult run(CallInput input);
+
+    /** An ACS callback event for this call. Duplicates (same id) are ignored. */
+    @SignalMethod
+    void onEvent(CallEvent event);
+
+    @QueryMethod
+    CallStateView state();
+}

@@ -1,0 +1,4 @@
+package org.openivr.workflows;
+
+/** End the call; {@code forEveryone} terminates it for all participants. */
+public record HangUpCall(String callConnectionId, boolean forEveryone) {}
