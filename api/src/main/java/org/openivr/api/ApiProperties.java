@@ -1,0 +1,20 @@
+package org.openivr.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code ivr.*} settings of the API.
+ *
+ * @param flowsDir    where flow files live ({@code flows} by default)
+ * @param routes      dialled number (E.164) or ACS user id -> flow name
+ * @param defaultFlow the flow for numbers that have no route; none means such calls are not answered
+ */
+@ConfigurationProperties("ivr")
+public record ApiProperties(String flowsDir, Map<String, String> routes, String defaultFlow) {
+    public ApiProperties {
+        flowsDir = flowsDir == null || flowsDir.isBlank() ? "flows" : flowsDir;
+        routes = routes == null ? Map.of() : new LinkedHashMap<>(routes);
+    }
+}

@@ -1,0 +1,75 @@
+package org.openivr.api;
+
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import java.util.Optional;
+import org.openivr.workflows.CallIds;
+import org.openivr.workflows.CallInput;
+import org.openivr.workflows.CallSearchAttributes;
+import org.openivr.workflows.CallWorkflow;
+import org.openivr.workflows.PinnedFlow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Starts one call workflow per incoming call; a redelivered IncomingCall finds it started and does nothing. */
+@Component
+public class CallStarter {
+    private static final Logger log = LoggerFactory.getLogger(CallStarter.class);
+    private final WorkflowClient client;
+    private final FlowCatalog flows;
+    private final ApiProperties properties;
+
+    public CallStarter(WorkflowClient client, FlowCatalog flows, ApiProperties properties) {
+        this.client = client;
+        this.flows = flows;
+        this.properties = properties;
+    }
+
+    /** @return the call's workflow id, or empty when no flow serves the dialled number */
+    public Optional<String> start(EventGridEvent.IncomingCall call) {
+        String callId = CallIds.forIncomingCall(call.correlationId());
+        String flowName = flowFor(call.to());
+        if (flowName == null) {
+            log.warn("{} no flow for {}; the call is not answered (set ivr.routes or ivr.default-flow)", callId, call.to());
+            return Optional.empty();
+        }
+        Optional<PinnedFlow> pinned = flows.pin(flowName);
+        if (pinned.isEmpty()) {
+            log.error("{} flow {} is not usable; the call is not answered", callId, flowName);
+            return Optional.empty();
+        }
+        PinnedFlow flow = pinned.get();
+        WorkflowOptions options = WorkflowOptions.newBuilder()
+                .setWorkflowId(callId)
+                .setTaskQueue(CallWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                        .set(CallSearchAttributes.FLOW_NAME, flow.name())
+                        .set(CallSearchAttributes.FLOW_HASH, flow.contentHash())
+                        .set(CallSearchAttributes.CALL_STATE, "answering")
+                        .build())
+                .build();
+        CallWorkflow workflow = client.newWorkflowStub(CallWorkflow.class, options);
+        try {
+            WorkflowClient.start(workflow::run, new CallInput(callId, call.incomingCallContext(), call.from(), call.to(),
+                    flow, null));
+            log.info("{} incoming call to {} starts flow {}", callId, call.to(), flow.name());
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            log.info("{} IncomingCall delivered again; the call is already running", callId);
+        }
+        return Optional.of(callId);
+    }
+
+    private String flowFor(String calledRawId) {
+        String number = calledRawId.startsWith("4:") ? calledRawId.substring(2) : calledRawId;
+        String routed = properties.routes().get(number);
+        if (routed == null) {
+            routed = properties.routes().get(calledRawId);
+        }
+        return routed != null ? routed : properties.defaultFlow();
+    }
+}

@@ -1,0 +1,16 @@
+package org.openivr.api;
+
+/** The Event Grid deliveries the platform acts on. */
+public sealed interface EventGridEvent {
+    record SubscriptionValidation(String validationCode) implements EventGridEvent {}
+
+    /**
+     * @param from caller raw id ({@code 4:+14255550123})
+     * @param to   called raw id
+     */
+    record IncomingCall(String eventId, String from, String to, String serverCallId, String correlationId,
+                        String incomingCallContext) implements EventGridEvent {}
+
+    /** An event type we do not handle; acknowledged and otherwise ignored. */
+    record Other(String eventId, String type) implements EventGridEvent {}
+}

@@ -1,0 +1,71 @@
+package org.openivr.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code ivr} command. Exit codes: 0 success, 1 a check failed, 2 bad usage. */
+public final class Ivr {
+    static final String USAGE = """
+            usage: ivr <command> [arguments]
+
+              demo [FLOW...] [--realtime]   run every flow's scripted calls (flows/*.calls.yaml) end to end
+                                            against the local ACS emulator; exit 0 only if all meet 'expect'
+              serve [--port N]              run the platform: API, worker, embedded Temporal (unless
+                                            TEMPORAL_ADDRESS) and the ACS emulator (unless ACS_CONNECTION_STRING)
+              emulator [--port N]           run the ACS emulator alone and print its connection string
+              validate FILE...              check flow files; exit 1 if any has an error
+              help                          this text
+            """;
+
+    private Ivr() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "demo" -> new DemoCommand(out).run(rest);
+                case "serve" -> new ServeCommand(out).run(rest);
+                case "emulator" -> new EmulatorCommand(out).run(rest);
+                case "validate" -> new ValidateCommand(out).run(rest);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("ivr: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+    }
+
+    /** The value after {@code --port}, checked. */
+    static int port(List<String> args, int defaultPort) {
+        int at = args.indexOf("--port");
+        if (at < 0) {
+            return defaultPort;
+        }
+        if (at + 1 >= args.size()) {
+            throw new UsageException("--port needs a number");
+        }
+        try {
+            int port = Integer.parseInt(args.get(at + 1));
+            if (port < 0 || port > 65535) {
+                throw new UsageException("--port must be between 0 and 65535, not " + port);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port needs a number, not '" + args.get(at + 1) + "'");
+        }
+    }
+}

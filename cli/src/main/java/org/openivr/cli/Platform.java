@@ -1,0 +1,103 @@
+package org.openivr.cli;
+
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.openivr.api.ApiApplication;
+import org.openivr.emulator.AcsEmulator;
+import org.openivr.emulator.EmulatorOptions;
+import org.openivr.emulator.Faults;
+import org.openivr.worker.WorkerApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one JVM: the embedded Temporal server (unless a cluster address is given),
+ * the ACS emulator (unless a real ACS connection string is given), and the API and worker in one
+ * Spring context.
+ */
+public final class Platform implements AutoCloseable {
+    private final EmbeddedTemporal temporal;
+    private final AcsEmulator emulator;
+    private final ConfigurableApplicationContext context;
+    private final int apiPort;
+
+    private Platform(EmbeddedTemporal temporal, AcsEmulator emulator, ConfigurableApplicationContext context, int apiPort) {
+        this.temporal = temporal;
+        this.emulator = emulator;
+        this.context = context;
+        this.apiPort = apiPort;
+    }
+
+    public static Platform start(PlatformOptions options) throws IOException {
+        EmbeddedTemporal temporal = null;
+        AcsEmulator emulator = null;
+        try {
+            int apiPort = options.apiPort() == 0 ? Ports.free() : options.apiPort();
+            String publicUrl = options.publicUrl() != null ? options.publicUrl() : "http://127.0.0.1:" + apiPort;
+            String temporalAddress = options.temporalAddress();
+            if (temporalAddress == null) {
+                temporal = EmbeddedTemporal.start(Ports.free());
+                temporalAddress = temporal.address();
+            }
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("server.port", apiPort);
+            properties.put("server.address", "127.0.0.1");
+            properties.put("spring.main.banner-mode", "off");
+            properties.put("spring.temporal.connection.target", temporalAddress);
+            properties.put("ivr.flows-dir", options.flowsDir().toString());
+            properties.put("ivr.acs.callback-base-url", publicUrl);
+            // The embedded server never hands a dead worker's calls to another (temporal-notes §1).
+            properties.put("ivr.worker.sticky", String.valueOf(temporal == null));
+            options.routes().forEach((number, flow) -> properties.put("ivr.routes[" + number + "]", flow));
+            if (options.acsConnection() != null) {
+                properties.put("ivr.acs.connection-string", options.acsConnection());
+            } else {
+                emulator = AcsEmulator.start(new EmulatorOptions(0, null, URI.create(publicUrl + "/api/events"),
+                        options.emulatorTimeScale(), Faults.none()));
+                properties.put("ivr.acs.connection-string", emulator.connectionString());
+                properties.put("ivr.acs.trusted-certificate", emulator.certificatePemFile().toString());
+            }
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class, WorkerApplication.class)
+                    .web(WebApplicationType.SERVLET)
+                    .properties(properties)
+                    .run();
+            return new Platform(temporal, emulator, context, apiPort);
+        } catch (RuntimeException | IOException e) {
+            if (emulator != null) {
+                emulator.close();
+            }
+            if (temporal != null) {
+                temporal.close();
+            }
+            throw e;
+        }
+    }
+
+    public WorkflowClient workflowClient() {
+        return context.getBean(WorkflowClient.class);
+    }
+
+    /** The local ACS emulator, or null when a real ACS resource is used. */
+    public AcsEmulator emulator() {
+        return emulator;
+    }
+
+    public int apiPort() {
+        return apiPort;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        if (emulator != null) {
+            emulator.close();
+        }
+        if (temporal != null) {
+            temporal.close();
+        }
+    }
+}

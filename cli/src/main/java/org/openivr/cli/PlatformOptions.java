@@ -1,0 +1,18 @@
+package org.openivr.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How to compose the platform in one JVM.
+ *
+ * @param flowsDir        where flow files are
+ * @param apiPort         HTTP port of the API (0 = any free port)
+ * @param temporalAddress a real cluster's {@code host:port}, or null for the embedded server
+ * @param acsConnection   a real ACS connection string, or null for the local emulator
+ * @param routes          dialled number -> flow name
+ * @param emulatorTimeScale how fast emulated time runs (1 = real time)
+ * @param publicUrl       the API's public base URL for ACS callbacks, or null for http://127.0.0.1:{port}
+ */
+public record PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
+                              Map<String, String> routes, double emulatorTimeScale, String publicUrl) {}

@@ -1,0 +1,43 @@
+package org.openivr.workflows.interpreter;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import org.openivr.workflows.CallActivities;
+
+/**
+ * The activity stubs a call uses, with timeouts that fit a live phone call: a caller will not wait
+ * minutes for a prompt, so retries are fast and bounded; ACS refusals are never retried.
+ */
+final class CallActivitiesStubs {
+    final CallActivities answer;
+    final CallActivities media;
+    final CallActivities hangUp;
+
+    private CallActivitiesStubs(CallActivities answer, CallActivities media, CallActivities hangUp) {
+        this.answer = answer;
+        this.media = media;
+        this.hangUp = hangUp;
+    }
+
+    static CallActivitiesStubs create() {
+        return new CallActivitiesStubs(
+                stub(Duration.ofSeconds(20)),
+                stub(Duration.ofSeconds(30)),
+                stub(Duration.ofMinutes(2)));
+    }
+
+    private static CallActivities stub(Duration total) {
+        return Workflow.newActivityStub(CallActivities.class, ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .setScheduleToCloseTimeout(total)
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofMillis(300))
+                        .setBackoffCoefficient(2)
+                        .setMaximumInterval(Duration.ofSeconds(3))
+                        .setDoNotRetry(CallActivities.REJECTED)
+                        .build())
+                .build());
+    }
+}

@@ -1,0 +1,274 @@
+package org.openivr.workflows.interpreter;
+
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openivr.flows.EvaluationContext;
+import org.openivr.flows.ExpressionEvaluator;
+import org.openivr.flows.Flow;
+import org.openivr.workflows.CallEvent;
+import org.openivr.workflows.CallEventKind;
+import org.openivr.workflows.CallInput;
+import org.openivr.workflows.CallResult;
+import org.openivr.workflows.CallSearchAttributes;
+import org.openivr.workflows.CallStateView;
+import org.openivr.workflows.OperationContext;
+import org.openivr.workflows.TimelineEntry;
+
+/**
+ * Everything one call knows while its flow runs: variables, the path so far, the timeline, the
+ * events ACS has sent, and which operation the call is waiting on. Workflow code: deterministic.
+ */
+final class CallSession {
+    static final String MASK = "****";
+    private static final int TIMELINE_LIMIT = 500;
+
+    final CallInput input;
+    final Flow flow;
+    final ExpressionEvaluator evaluator;
+    final CallActivitiesStubs acs;
+    private final long clockOffsetMillis;
+
+    private final Map<String, Object> variables = new LinkedHashMap<>();
+    private final Set<String> sensitiveVariables = new HashSet<>();
+    private final List<String> path = new ArrayList<>();
+    private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
+    private final Set<String> seenEventIds = new HashSet<>();
+    private final List<CallEvent> inbox = new ArrayList<>();
+
+    private String status = "answering";
+    private String currentNode;
+    private String callConnectionId;
+    private boolean connected;
+    private boolean disconnected;
+    private long operationSequence;
+    private long awaitedOperation = -1;
+    private String waitingFor;
+    private long waitingSince;
+    private String lastInput = "";
+    private long attempt;
+    private int waitCount;
+    private CallResult result;
+
+    CallSession(CallInput input, Flow flow, CallActivitiesStubs acs) {
+        this.input = input;
+        this.flow = flow;
+        this.acs = acs;
+        this.evaluator = new ExpressionEvaluator(flow.variables());
+        this.variables.putAll(flow.variables());
+        long start = Workflow.currentTimeMillis();
+        this.clockOffsetMillis = input.clockStartMillis() == null ? 0 : input.clockStartMillis() - start;
+    }
+
+    // ---- clock and timeline ----
+
+    long nowMillis() {
+        return Workflow.currentTimeMillis() + clockOffsetMillis;
+    }
+
+    void record(String kind, String node, String text) {
+        timeline.addLast(new TimelineEntry(nowMillis(), kind, node, text));
+        while (timeline.size() > TIMELINE_LIMIT) {
+            timeline.removeFirst();
+        }
+    }
+
+    // ---- where the call is ----
+
+    void enter(String nodeId) {
+        currentNode = nodeId;
+        path.add(nodeId);
+        attempt = 0;
+        record("node", nodeId, "entered");
+        Workflow.upsertTypedSearchAttributes(CallSearchAttributes.CURRENT_NODE.valueSet(nodeId));
+    }
+
+    void setStatus(String newStatus) {
+        status = newStatus;
+        Workflow.upsertTypedSearchAttributes(CallSearchAttributes.CALL_STATE.valueSet(newStatus));
+    }
+
+    void setAttempt(long value) {
+        attempt = value;
+    }
+
+    String currentNode() {
+        return currentNode;
+    }
+
+    List<String> path() {
+        return List.copyOf(path);
+    }
+
+    // ---- variables ----
+
+    void assign(String name, Object value, boolean sensitive) {
+        variables.put(name, value);
+        if (sensitive) {
+            sensitiveVariables.add(name);
+        } else {
+            sensitiveVariables.remove(name);
+        }
+    }
+
+    void setInput(String value) {
+        lastInput = value == null ? "" : value;
+    }
+
+    EvaluationContext evaluationContext() {
+        return new EvaluationContext(Map.copyOf(withoutNulls(variables)), input.callId(), phoneOrRaw(input.callerRawId()),
+                phoneOrRaw(input.calledRawId()), lastInput, Instant.ofEpochMilli(nowMillis()), attempt);
+    }
+
+    /** Variables as a person may see them: values written by sensitive nodes are masked. */
+    Map<String, Object> visibleVariables() {
+        Map<String, Object> visible = new LinkedHashMap<>();
+        variables.forEach((name, value) -> visible.put(name, sensitiveVariables.contains(name) ? MASK : value));
+        return visible;
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k, v == null ? "" : v));
+        return copy;
+    }
+
+    private static String phoneOrRaw(String rawId) {
+        if (rawId == null) {
+            return "";
+        }
+        return rawId.startsWith("4:") ? rawId.substring(2) : rawId;
+    }
+
+    // ---- ACS events ----
+
+    /** Signal handler body: de-duplicates, and keeps only events the call may still act on. */
+    void accept(CallEvent event) {
+        if (event == null || event.id() == null || !seenEventIds.add(event.id())) {
+            return;
+        }
+        if (event.kind() == CallEventKind.CALL_DISCONNECTED) {
+            disconnected = true;
+            record("event", currentNode, event.shortType());
+            return;
+        }
+        if (event.kind() == CallEventKind.CALL_CONNECTED) {
+            connected = true;
+            record("event", currentNode, event.shortType());
+            return;
+        }
+        long sequence = OperationContext.parse(event.operationContext()).sequence();
+        if (sequence >= 0 && sequence == awaitedOperation) {
+            inbox.add(event);
+        } else {
+            record("ignored", currentNode, event.shortType() + " for operation '" + event.operationContext()
+                    + "', which the call no longer waits for");
+        }
+    }
+
+    /** How many waits for ACS this call has done; a node that changes it waited for the caller. */
+    int waitCount() {
+        return waitCount;
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    boolean disconnected() {
+        return disconnected;
+    }
+
+    void setCallConnectionId(String id) {
+        callConnectionId = id;
+    }
+
+    String callConnectionId() {
+        return callConnectionId;
+    }
+
+    /** Starts an operation: events carrying its context are kept from now on, until its wait ends. */
+    OperationContext beginOperation(String node) {
+        operationSequence++;
+        awaitedOperation = operationSequence;
+        inbox.clear();
+        return new OperationContext(operationSequence, node);
+    }
+
+    /**
+     * Waits for the event of {@code operation}, the caller hanging up, or the guard (one cancellable
+     * timer: {@code Workflow.await} with a timeout would leak its timer in SDK 1.38).
+     */
+    WaitResult awaitOperation(OperationContext operation, String what, Duration guard) {
+        waitCount++;
+        waitingFor = what + " (op " + operation.format() + ")";
+        waitingSince = nowMillis();
+        Promise<Void>[] timer = newTimerHolder();
+        CancellationScope scope = Workflow.newCancellationScope(() -> timer[0] = Workflow.newTimer(guard));
+        scope.run();
+        Workflow.await(() -> disconnected || !inbox.isEmpty() || timer[0].isCompleted());
+        scope.cancel();
+        waitingFor = null;
+        waitingSince = 0;
+        awaitedOperation = -1;
+        if (!inbox.isEmpty()) {
+            CallEvent event = inbox.remove(0);
+            inbox.clear();
+            return new WaitResult.Arrived(event);
+        }
+        if (disconnected) {
+            throw new CallerHungUp();
+        }
+        record("timeout", currentNode, "ACS sent no result for " + what + " within " + guard.toSeconds() + "s");
+        return new WaitResult.TimedOut();
+    }
+
+    /** Waits for CallConnected after answering (it may already have arrived). */
+    boolean awaitConnected(Duration guard) {
+        waitingFor = "CallConnected";
+        waitingSince = nowMillis();
+        Promise<Void>[] timer = newTimerHolder();
+        CancellationScope scope = Workflow.newCancellationScope(() -> timer[0] = Workflow.newTimer(guard));
+        scope.run();
+        Workflow.await(() -> connected || disconnected || timer[0].isCompleted());
+        scope.cancel();
+        waitingFor = null;
+        waitingSince = 0;
+        return connected && !disconnected;
+    }
+
+    void throwIfHungUp() {
+        if (disconnected) {
+            throw new CallerHungUp();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Promise<Void>[] newTimerHolder() {
+        return (Promise<Void>[]) new Promise[1];
+    }
+
+    // ---- the end ----
+
+    CallResult finish(String ending, String reason) {
+        result = new CallResult(ending, path(), visibleVariables(), reason);
+        record("ended", currentNode, ending + (reason == null ? "" : ": " + reason));
+        setStatus("ended");
+        return result;
+    }
+
+    CallStateView view() {
+        return new CallStateView(input.callId(), flow.name(), input.flow().contentHash(), status, currentNode,
+                waitingFor, waitingSince, visibleVariables(), path(), List.copyOf(timeline), result);
+    }
+}

@@ -1,0 +1,155 @@
+package org.openivr.workflows.interpreter;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import org.openivr.flows.Flow;
+import org.openivr.flows.FlowException;
+import org.openivr.flows.FlowLoader;
+import org.openivr.flows.Node;
+import org.openivr.flows.Targets;
+import org.openivr.workflows.AnswerCall;
+import org.openivr.workflows.AnsweredCall;
+import org.openivr.workflows.CallEvent;
+import org.openivr.workflows.CallInput;
+import org.openivr.workflows.CallResult;
+import org.openivr.workflows.CallStateView;
+import org.openivr.workflows.CallWorkflow;
+import org.openivr.workflows.HangUpCall;
+import org.slf4j.Logger;
+
+/**
+ * The interpreter: answers the call, then walks the pinned flow node by node until the flow or
+ * the caller hangs up. Each node's verb lives in its own class; this class only sequences them.
+ */
+public class CallWorkflowImpl implements CallWorkflow {
+    private static final Logger log = Workflow.getLogger(CallWorkflowImpl.class);
+    /** A flow that runs this many nodes without once waiting for the caller or ACS is looping. */
+    static final int MAX_NODES_WITHOUT_WAIT = 1000;
+    private static final Duration CONNECT_GUARD = Duration.ofSeconds(30);
+
+    private final CallSession session;
+    private final String loadError;
+
+    @WorkflowInit
+    public CallWorkflowImpl(CallInput input) {
+        Flow flow = null;
+        String error = null;
+        try {
+            flow = FlowLoader.parse(input.flow().file(), input.flow().content());
+        } catch (FlowException e) {
+            error = "pinned flow '" + input.flow().name() + "' does not load: " + e.getMessage();
+        }
+        this.loadError = error;
+        this.session = flow == null ? null : new CallSession(input, flow, CallActivitiesStubs.create());
+    }
+
+    @Override
+    public CallResult run(CallInput input) {
+        if (session == null) {
+            log.error("{} {}", input.callId(), loadError);
+            return new CallResult(CallResult.FAILED, java.util.List.of(), java.util.Map.of(), loadError);
+        }
+        session.setStatus("answering");
+        try {
+            AnsweredCall answered = session.acs.answer.answer(
+                    new AnswerCall(input.callId(), input.incomingCallContext(), "0/answer"));
+            session.setCallConnectionId(answered.callConnectionId());
+        } catch (ActivityFailure e) {
+            return end(CallResult.FAILED, "could not answer: " + Failures.message(e));
+        }
+        if (!session.awaitConnected(CONNECT_GUARD)) {
+            if (session.disconnected()) {
+                return end(CallResult.HUNGUP_BY_CALLER, null);
+            }
+            hangUp();
+            return end(CallResult.FAILED, "ACS never reported the call connected");
+        }
+        session.setStatus("running");
+        log.info("{} answered, flow {} ({})", input.callId(), session.flow.name(), shortHash(input));
+        try {
+            walk(session.flow.start());
+        } catch (CallerHungUp e) {
+            return end(CallResult.HUNGUP_BY_CALLER, null);
+        } catch (FlowFailure e) {
+            hangUp();
+            return end(CallResult.FAILED, e.getMessage());
+        }
+        hangUp();
+        return end(CallResult.HUNGUP_BY_FLOW, null);
+    }
+
+    private void walk(String start) {
+        String target = start;
+        int nodesWithoutWait = 0;
+        while (!Targets.isReserved(target)) {
+            session.throwIfHungUp();
+            Node node = session.flow.node(target);
+            session.enter(node.id());
+            if (node instanceof Node.Hangup) {
+                return;
+            }
+            int waitsBefore = session.waitCount();
+            Outcome outcome = dispatch(node);
+            session.record("outcome", node.id(), outcome.label() + " -> " + outcome.target());
+            nodesWithoutWait = session.waitCount() == waitsBefore ? nodesWithoutWait + 1 : 0;
+            if (nodesWithoutWait >= MAX_NODES_WITHOUT_WAIT) {
+                throw new FlowFailure("flow ran " + MAX_NODES_WITHOUT_WAIT
+                        + " nodes without waiting for the caller; it loops at '" + node.id() + "'");
+            }
+            target = outcome.target();
+        }
+        session.throwIfHungUp();
+    }
+
+    private Outcome dispatch(Node node) {
+        if (node instanceof Node.Play play) {
+            return new PlayVerb().run(play, session);
+        } else if (node instanceof Node.Menu menu) {
+            return new MenuVerb().run(menu, session);
+        } else if (node instanceof Node.Ask ask) {
+            return new AskVerb().run(ask, session);
+        } else if (node instanceof Node.Set set) {
+            return new SetVerb().run(set, session);
+        } else if (node instanceof Node.When when) {
+            return new WhenVerb().run(when, session);
+        }
+        throw new FlowFailure("node '" + node.id() + "' has a verb this version cannot run");
+    }
+
+    private void hangUp() {
+        if (session.callConnectionId() == null || session.disconnected()) {
+            return;
+        }
+        try {
+            session.acs.hangUp.hangUp(new HangUpCall(session.callConnectionId(), true));
+        } catch (ActivityFailure e) {
+            session.record("failed", session.currentNode(), "hang-up failed: " + Failures.message(e));
+        }
+    }
+
+    private CallResult end(String ending, String reason) {
+        CallResult result = session.finish(ending, reason);
+        log.info("{} ended {}{} path={}", session.input.callId(), ending, reason == null ? "" : " (" + reason + ")",
+                result.path());
+        return result;
+    }
+
+    private static String shortHash(CallInput input) {
+        String hash = input.flow().contentHash();
+        return hash == null || hash.length() < 12 ? String.valueOf(hash) : hash.substring(0, 12);
+    }
+
+    @Override
+    public void onEvent(CallEvent event) {
+        if (session != null) {
+            session.accept(event);
+        }
+    }
+
+    @Override
+    public CallStateView state() {
+        return session == null ? null : session.view();
+    }
+}

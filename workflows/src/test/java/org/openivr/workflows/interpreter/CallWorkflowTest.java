@@ -1,0 +1,228 @@
+package org.openivr.workflows.interpreter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openivr.flows.FlowLoader;
+import org.openivr.workflows.CallInput;
+import org.openivr.workflows.CallResult;
+import org.openivr.workflows.CallSearchAttributes;
+import org.openivr.workflows.CallWorkflow;
+import org.openivr.workflows.PinnedFlow;
+import org.openivr.workflows.TimelineEntry;
+
+class CallWorkflowTest {
+    private static final String FLOW = """
+            flow: test-line
+            start: welcome
+            variables:
+              account: ""
+              kind: ""
+            defaults:
+              onError: sorry
+            nodes:
+              welcome:
+                play: "Welcome."
+                next: main
+              main:
+                menu:
+                  prompt: "Press 1 for billing, 2 for support."
+                  options:
+                    "1": account-entry
+                    "2": support
+                  noInput: "Sorry, I did not hear you."
+                  noMatch: "That is not an option."
+                  attempts: 3
+              account-entry:
+                ask:
+                  prompt: "Enter your account number, then hash."
+                  into: account
+                  digits: {min: 4, max: 8, stopOn: "#"}
+                  pattern: "^[0-9]+$"
+                  attempts: 2
+                on:
+                  ok: classify
+                  failed: sorry
+              classify:
+                set:
+                  kind: 'account.startsWith("9") ? "business" : "personal"'
+                next: route
+              route:
+                when:
+                  - if: 'kind == "business"'
+                    then: business
+                else: personal
+              business:
+                play: "Business account ${account}."
+                next: bye
+              personal:
+                play: "Personal account."
+                next: bye
+              support:
+                play: "Support is closed."
+                next: bye
+              sorry:
+                play: "Sorry, we could not help."
+                next: bye
+              bye:
+                hangup: {}
+            """;
+
+    private TestWorkflowEnvironment env;
+    private WorkflowClient client;
+
+    @BeforeEach
+    void start() {
+        env = TestWorkflowEnvironment.newInstance();
+        for (var key : CallSearchAttributes.ALL) {
+            env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+        }
+        client = env.getWorkflowClient();
+    }
+
+    @AfterEach
+    void stop() {
+        env.close();
+    }
+
+    private CallResult run(FakeAcs acs, String callId) {
+        Worker worker = env.newWorker(CallWorkflow.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
+        worker.registerActivitiesImplementations(acs);
+        env.start();
+        CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(callId).setTaskQueue(CallWorkflow.TASK_QUEUE).build());
+        PinnedFlow flow = new PinnedFlow("test-line", FlowLoader.contentHash(FLOW), FLOW, "flows/test-line.yaml");
+        return call.run(new CallInput(callId, "ctx", "4:+14255550123", "4:+18005550100", flow, null));
+    }
+
+    @Test
+    void businessCallerWalksMenuEntryAndBranch() {
+        FakeAcs acs = new FakeAcs(client, "1", "91234567#");
+        CallResult result = run(acs, "call-happy");
+
+        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_FLOW);
+        assertThat(result.path()).containsExactly("welcome", "main", "account-entry", "classify", "route", "business", "bye");
+        assertThat(result.variables()).containsEntry("account", "91234567").containsEntry("kind", "business");
+        assertThat(acs.operations).containsExactly("answer", "play", "recognize", "recognize", "play", "hangUp");
+        assertThat(acs.recognitions.get(1).stopKeys()).containsExactly("#");
+        assertThat(acs.recognitions.get(1).maxTones()).isEqualTo(8);
+    }
+
+    @Test
+    void silentCallerIsAskedThreeTimesThenSentToTheFailureExit() {
+        FakeAcs acs = new FakeAcs(client);
+        CallResult result = run(acs, "call-silent");
+
+        assertThat(result.path()).containsExactly("welcome", "main", "sorry", "bye");
+        assertThat(acs.recognitions).hasSize(3);
+        assertThat(acs.recognitions.get(1).prompt().get(0).value()).isEqualTo("Sorry, I did not hear you.");
+        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_FLOW);
+    }
+
+    @Test
+    void invalidKeyPlaysNoMatchThenAcceptsAValidOne() {
+        FakeAcs acs = new FakeAcs(client, "7", "2");
+        CallResult result = run(acs, "call-nomatch");
+
+        assertThat(result.path()).containsExactly("welcome", "main", "support", "bye");
+        assertThat(acs.recognitions.get(1).prompt().get(0).value()).isEqualTo("That is not an option.");
+    }
+
+    @Test
+    void everyEventDeliveredTwiceEndsExactlyAsOnce() {
+        FakeAcs once = new FakeAcs(client, "1", "12345678#");
+        CallResult single = run(once, "call-once");
+        env.close();
+        start();
+        FakeAcs twice = new FakeAcs(client, "1", "12345678#");
+        twice.duplicateEvents = true;
+        CallResult doubled = run(twice, "call-twice");
+
+        assertThat(doubled).isEqualTo(single);
+        assertThat(twice.operations).isEqualTo(once.operations);
+    }
+
+    @Test
+    void lateEventOfAFinishedOperationIsRecordedNotActedOn() {
+        FakeAcs acs = new FakeAcs(client, "2");
+        acs.staleEventDuringRecognize = "1/welcome";
+        CallResult result = run(acs, "call-stale");
+
+        assertThat(result.path()).containsExactly("welcome", "main", "support", "bye");
+        List<TimelineEntry> timeline = client.newWorkflowStub(CallWorkflow.class, "call-stale").state().timeline();
+        assertThat(timeline).anyMatch(e -> e.kind().equals("ignored") && e.text().contains("1/welcome"));
+    }
+
+    @Test
+    void callerHangingUpEndsTheCallWithoutHangingUpAgain() {
+        FakeAcs acs = new FakeAcs(client, FakeAcs.HANG_UP);
+        CallResult result = run(acs, "call-gone");
+
+        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_CALLER);
+        assertThat(result.path()).containsExactly("welcome", "main");
+        assertThat(acs.operations).doesNotContain("hangUp");
+    }
+
+    @Test
+    void refusedPromptTakesTheFlowsErrorExit() {
+        FakeAcs acs = new FakeAcs(client);
+        acs.rejectPlayOf = "Welcome";
+        CallResult result = run(acs, "call-refused");
+
+        assertThat(result.path()).containsExactly("welcome", "sorry", "bye");
+        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_FLOW);
+    }
+
+    @Test
+    void failingErrorHandlerGoesOnInsteadOfLoopingIntoItself() {
+        FakeAcs acs = new FakeAcs(client);
+        acs.rejectPlayOf = "Sorry, we could not help";
+        CallResult result = run(acs, "call-sorry-fails");
+
+        assertThat(result.path()).containsExactly("welcome", "main", "sorry", "bye");
+        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_FLOW);
+    }
+
+    @Test
+    void sensitiveEntryIsMaskedInResultAndTimeline() {
+        String flow = FLOW.replace("      pattern: \"^[0-9]+$\"\n", "      pattern: \"^[0-9]+$\"\n      sensitive: true\n");
+        assertThat(flow).contains("sensitive: true");
+        FakeAcs acs = new FakeAcs(client, "1", "12345678#");
+        Worker worker = env.newWorker(CallWorkflow.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
+        worker.registerActivitiesImplementations(acs);
+        env.start();
+        CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId("call-secret").setTaskQueue(CallWorkflow.TASK_QUEUE).build());
+        CallResult result = call.run(new CallInput("call-secret", "ctx", "4:+14255550123", "4:+18005550100",
+                new PinnedFlow("test-line", FlowLoader.contentHash(flow), flow, "flows/test-line.yaml"), null));
+
+        assertThat(result.variables()).containsEntry("account", "****").containsEntry("kind", "personal");
+        var timeline = client.newWorkflowStub(CallWorkflow.class, "call-secret").state().timeline();
+        assertThat(timeline).noneMatch(e -> e.text().contains("12345678"));
+        assertThat(timeline).anyMatch(e -> e.kind().equals("keys") && e.text().equals("****"));
+    }
+
+    @Test
+    void stateQueryShowsWhereTheCallEnded() {
+        FakeAcs acs = new FakeAcs(client, "2");
+        run(acs, "call-state");
+        var state = client.newWorkflowStub(CallWorkflow.class, "call-state").state();
+
+        assertThat(state.status()).isEqualTo("ended");
+        assertThat(state.currentNode()).isEqualTo("bye");
+        assertThat(state.flowHash()).isEqualTo(FlowLoader.contentHash(FLOW));
+        assertThat(state.timeline()).anyMatch(e -> e.kind().equals("keys") && e.text().equals("2"));
+        assertThat(state.variables()).isEqualTo(Map.of("account", "", "kind", ""));
+    }
+}

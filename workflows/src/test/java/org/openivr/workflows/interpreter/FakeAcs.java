@@ -1,0 +1,94 @@
+package org.openivr.workflows.interpreter;
+
+import io.temporal.activity.Activity;
+import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.openivr.workflows.AnswerCall;
+import org.openivr.workflows.AnsweredCall;
+import org.openivr.workflows.CallActivities;
+import org.openivr.workflows.CallEvent;
+import org.openivr.workflows.CallEventKind;
+import org.openivr.workflows.CallWorkflow;
+import org.openivr.workflows.HangUpCall;
+import org.openivr.workflows.PlayPrompt;
+import org.openivr.workflows.RecognizeKeys;
+
+/**
+ * ACS in memory: each operation answers by signalling the event ACS would send, before the
+ * activity returns (the hardest ordering for the workflow). The caller is a queue of answers:
+ * keys, {@link #SILENCE} or {@link #HANG_UP}.
+ */
+final class FakeAcs implements CallActivities {
+    static final String SILENCE = "";
+    static final String HANG_UP = "hangup";
+
+    private final WorkflowClient client;
+    private final Deque<String> caller = new ArrayDeque<>();
+    final List<String> operations = Collections.synchronizedList(new ArrayList<>());
+    final List<RecognizeKeys> recognitions = Collections.synchronizedList(new ArrayList<>());
+    boolean duplicateEvents;
+    String rejectPlayOf;
+    String staleEventDuringRecognize;
+
+    FakeAcs(WorkflowClient client, String... answers) {
+        this.client = client;
+        caller.addAll(List.of(answers));
+    }
+
+    @Override
+    public AnsweredCall answer(AnswerCall request) {
+        operations.add("answer");
+        send(CallEventKind.CALL_CONNECTED, request.operationContext(), 200, 0, List.of());
+        return new AnsweredCall("cc-" + request.callId(), "server-1", "corr-1");
+    }
+
+    @Override
+    public void play(PlayPrompt request) {
+        operations.add("play");
+        if (rejectPlayOf != null && request.sources().get(0).value().contains(rejectPlayOf)) {
+            throw ApplicationFailure.newNonRetryableFailure("play refused: 400 bad source", REJECTED);
+        }
+        send(CallEventKind.PLAY_COMPLETED, request.operationContext(), 200, 0, List.of());
+    }
+
+    @Override
+    public void recognizeKeys(RecognizeKeys request) {
+        operations.add("recognize");
+        recognitions.add(request);
+        if (staleEventDuringRecognize != null) {
+            send(CallEventKind.PLAY_COMPLETED, staleEventDuringRecognize, 200, 0, List.of());
+        }
+        String answer = caller.isEmpty() ? SILENCE : caller.removeFirst();
+        if (answer.equals(HANG_UP)) {
+            send(CallEventKind.CALL_DISCONNECTED, null, 200, 7000, List.of());
+        } else if (answer.isEmpty()) {
+            send(CallEventKind.RECOGNIZE_FAILED, request.operationContext(), 400, 8510, List.of());
+        } else {
+            List<String> tones = answer.chars().mapToObj(c -> String.valueOf((char) c)).toList();
+            int subCode = request.stopKeys().contains(tones.get(tones.size() - 1)) ? 8514 : 8531;
+            send(CallEventKind.RECOGNIZE_COMPLETED, request.operationContext(), 200, subCode, tones);
+        }
+    }
+
+    @Override
+    public void hangUp(HangUpCall request) {
+        operations.add("hangUp");
+    }
+
+    private void send(CallEventKind kind, String operationContext, int code, int subCode, List<String> tones) {
+        String callId = Activity.getExecutionContext().getInfo().getWorkflowId();
+        CallEvent event = new CallEvent(UUID.randomUUID().toString(), kind, "Microsoft.Communication." + kind,
+                "cc-" + callId, operationContext, code, subCode, "", tones);
+        CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, callId);
+        call.onEvent(event);
+        if (duplicateEvents) {
+            call.onEvent(event);
+        }
+    }
+}
