@@ -1,0 +1,243 @@
+package org.openivr.emulator;
+
+// ACS has no local emulator; this reproduces the Call Automation REST operations' behaviour and
+// exact status codes and bodies (acs-wire 1.4, 2.2, 2.3, 2.6).
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes Call Automation operations against the emulated calls. {@link #execute} runs on the
+ * simulation thread; it never blocks.
+ */
+final class CallAutomationService {
+
+  private static final Logger log = LoggerFactory.getLogger(CallAutomationService.class);
+  /** A call rings about 30 s (acs-wire 6.2); wall-clock, so a slow app under load is not punished. */
+  static final Duration RING_TIMEOUT = Duration.ofSeconds(30);
+  private static final int REMEMBERED_REQUEST_IDS = 100_000;
+
+  record Request(Route route, String apiVersion, byte[] body, String repeatabilityRequestId) {}
+
+  record Response(int status, String body, Map<String, String> headers) {
+    Response withHeader(String name, String value) {
+      Map<String, String> copy = new LinkedHashMap<>(headers);
+      copy.put(name, value);
+      return new Response(status, body, Map.copyOf(copy));
+    }
+  }
+
+  /** What one execution found out, for its response headers and ledger entry. */
+  private static final class Execution {
+    String callConnectionId;
+    EmulatedCall call;
+
+    Execution(String callConnectionId) {
+      this.callConnectionId = callConnectionId;
+    }
+  }
+
+  private final Simulation sim;
+  private final CallbackDelivery delivery;
+  private final Ledger ledger;
+  private final Map<String, EmulatedCall> byCorrelationId = new ConcurrentHashMap<>();
+  private final Map<String, EmulatedCall> byIncomingCallContext = new HashMap<>();
+  private final Map<String, EmulatedCall> byCallConnectionId = new HashMap<>();
+  private final Map<String, Response> repeatability = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Response> eldest) {
+      return size() > REMEMBERED_REQUEST_IDS;
+    }
+  };
+
+  CallAutomationService(Simulation sim, CallbackDelivery delivery, Ledger ledger) {
+    this.sim = sim;
+    this.delivery = delivery;
+    this.ledger = ledger;
+  }
+
+  /** A new call, ringing until answered or until it gives up. Simulation thread. */
+  EmulatedCall ring(ScriptedCaller caller) {
+    EmulatedCall call = new EmulatedCall(caller, sim, delivery);
+    byCorrelationId.put(call.correlationId, call);
+    byIncomingCallContext.put(call.incomingCallContext, call);
+    call.ringUntil(sim.afterRealTime(RING_TIMEOUT, () -> call.abandon("not answered within " + RING_TIMEOUT)));
+    log.info("call {} ringing: '{}' {} -> {}", call.correlationId, caller.name(), caller.fromPhone(), caller.toPhone());
+    return call;
+  }
+
+  /** Any thread. */
+  Optional<EmulatedCallView> view(String correlationId) {
+    return Optional.ofNullable(byCorrelationId.get(correlationId)).map(EmulatedCall::view);
+  }
+
+  /** Executes one authenticated request. Simulation thread. */
+  Response execute(Request request) {
+    Route route = request.route();
+    String requestId = route.repeatable() ? request.repeatabilityRequestId() : null;
+    if (requestId != null) {
+      Response stored = repeatability.get(requestId);
+      if (stored != null) {
+        log.info("{} {} replayed (Repeatability-Request-ID {}): answered {} again, not executed",
+            orDash(route.callConnectionId()), route.operation(), requestId, stored.status());
+        return stored;
+      }
+    }
+    Execution execution = new Execution(route.callConnectionId());
+    Response response;
+    String detail = "";
+    try {
+      response = dispatch(request, execution);
+    } catch (AcsException e) {
+      response = error(e.status, e.code, e.getMessage());
+      detail = " " + e.code + " " + e.getMessage();
+    }
+    if (execution.call != null) {
+      response = response.withHeader("X-Microsoft-Skype-Chain-ID", execution.call.correlationId);
+    }
+    if (requestId != null) {
+      response = response.withHeader("Repeatability-Result", "accepted");
+      repeatability.put(requestId, response);
+    }
+    ledger.add(new LedgerEntry(Instant.now(), execution.callConnectionId, route.operation(),
+        request.repeatabilityRequestId(), new String(request.body(), StandardCharsets.UTF_8), response.status()));
+    log.info("{} {} (api-version {}) -> {}{}", orDash(execution.callConnectionId), route.operation(),
+        request.apiVersion(), response.status(), detail);
+    return response;
+  }
+
+  private Response dispatch(Request request, Execution execution) {
+    String apiVersion = request.apiVersion();
+    return switch (request.route().operation()) {
+      case "answer" -> answer(request, execution);
+      case "getCall" -> json(200, properties(connected(execution), "connected"));
+      case "hangUp", "terminate" -> {
+        connected(execution).disconnect("app", apiVersion);
+        yield empty(204);
+      }
+      case "play" -> {
+        EmulatedCall call = connected(execution);
+        call.enqueue(new PlayOperation(call, apiVersion, object(request)));
+        yield empty(202);
+      }
+      case "recognize" -> {
+        EmulatedCall call = connected(execution);
+        call.enqueue(new RecognizeOperation(call, apiVersion, object(request)));
+        yield empty(202);
+      }
+      case "cancelAllMediaOperations" -> {
+        connected(execution).cancelAllMedia();
+        yield empty(202);
+      }
+      default -> throw new IllegalStateException("No handler for " + request.route());
+    };
+  }
+
+  private Response answer(Request request, Execution execution) {
+    JsonNode body = object(request);
+    String context = Json.text(body, "incomingCallContext");
+    if (context == null || context.isBlank()) {
+      throw AcsException.badRequest("incomingCallContext is required.");
+    }
+    String callback = Json.text(body, "callbackUri");
+    if (callback == null || callback.isBlank()) {
+      throw AcsException.badRequest("callbackUri is required.");
+    }
+    URI callbackUri = MediaOperation.optionalUri(callback, "callbackUri");
+    EmulatedCall call = byIncomingCallContext.get(context);
+    if (call == null) {
+      throw AcsException.badRequest("Unknown incomingCallContext: no call was offered with it.");
+    }
+    if (call.state() != EmulatedCall.State.RINGING) {
+      throw AcsException.badRequest(call.callConnectionId() != null
+          ? "The incomingCallContext was already used: the call was answered as " + call.callConnectionId() + "."
+          : "The call is no longer ringing: the caller hung up before it was answered.");
+    }
+    String callConnectionId = UUID.randomUUID().toString();
+    execution.callConnectionId = callConnectionId;
+    execution.call = call;
+    byCallConnectionId.put(callConnectionId, call);
+    call.answer(callConnectionId, callbackUri, request.apiVersion(), Json.text(body, "operationContext"));
+    ObjectNode properties = properties(call, "unknown");
+    if (body.path("answeredBy").isObject()) {
+      properties.set("answeredBy", body.get("answeredBy"));
+    }
+    return json(200, properties);
+  }
+
+  /** The call in the path if it is up; 404 8522 otherwise. */
+  private EmulatedCall connected(Execution execution) {
+    EmulatedCall call = byCallConnectionId.get(execution.callConnectionId);
+    if (call == null || call.state() != EmulatedCall.State.CONNECTED) {
+      throw AcsException.callNotFound();
+    }
+    execution.call = call;
+    return call;
+  }
+
+  /** CallConnectionProperties (acs-wire 2.1). */
+  private static ObjectNode properties(EmulatedCall call, String callConnectionState) {
+    ObjectNode node = Json.object();
+    node.put("callConnectionId", call.callConnectionId());
+    node.put("serverCallId", call.serverCallId);
+    node.putArray("targets").add(Json.phoneIdentifier(call.caller.fromPhone()));
+    node.put("callConnectionState", callConnectionState);
+    node.put("callbackUri", call.callbackUri().toString());
+    node.putObject("sourceCallerIdNumber").put("value", call.caller.toPhone());
+    node.set("source", Json.phoneIdentifier(call.caller.toPhone()));
+    node.put("correlationId", call.correlationId);
+    return node;
+  }
+
+  private static JsonNode object(Request request) {
+    if (request.body().length == 0) {
+      throw AcsException.badRequest("A JSON request body is required.");
+    }
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(request.body());
+    } catch (JsonProcessingException e) {
+      throw AcsException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw AcsException.badRequest("The request body cannot be read: " + e.getMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw AcsException.badRequest("The request body must be a JSON object.");
+    }
+    return node;
+  }
+
+  static Response error(int status, String code, String message) {
+    ObjectNode body = Json.object();
+    ObjectNode error = body.putObject("error");
+    error.put("code", code);
+    error.put("message", message);
+    return json(status, body);
+  }
+
+  private static Response json(int status, JsonNode body) {
+    return new Response(status, Json.write(body), Map.of("Content-Type", "application/json; charset=utf-8"));
+  }
+
+  private static Response empty(int status) {
+    return new Response(status, null, Map.of());
+  }
+
+  private static String orDash(String value) {
+    return value == null ? "-" : value;
+  }
+}

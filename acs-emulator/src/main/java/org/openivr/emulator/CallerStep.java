@@ -1,0 +1,46 @@
+package org.openivr.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** One thing a {@link ScriptedCaller} does, in order. */
+public sealed interface CallerStep {
+
+  /**
+   * Press keys on the phone's keypad ({@code 0-9 * # A-D}). The caller waits until a recognize is
+   * listening, then presses them one by one about 150 ms apart (scaled).
+   */
+  record Press(String keys) implements CallerStep {
+    public Press {
+      Objects.requireNonNull(keys, "keys");
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("Press needs at least one key");
+      }
+      for (char c : keys.toCharArray()) {
+        if (Tones.toneOf(c) == null) {
+          throw new IllegalArgumentException("Not a keypad key: '" + c + "' in \"" + keys + "\" (allowed: 0-9 * # A-D)");
+        }
+      }
+    }
+  }
+
+  /** Say something. For now only its speaking time passes (about 55 ms per character, at least 400 ms). */
+  record Say(String text) implements CallerStep {
+    public Say {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** Stay silent for a while (scaled). */
+  record Silence(Duration duration) implements CallerStep {
+    public Silence {
+      Objects.requireNonNull(duration, "duration");
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("Silence duration must not be negative: " + duration);
+      }
+    }
+  }
+
+  /** Hang up at once. */
+  record HangUp() implements CallerStep {}
+}

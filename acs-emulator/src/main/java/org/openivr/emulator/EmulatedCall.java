@@ -1,0 +1,195 @@
+package org.openivr.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call through the emulator: ringing, then connected once the app answers, then disconnected.
+ * Owns the call's media queue and its scripted caller. All methods run on the simulation thread;
+ * the volatile fields may be read from anywhere.
+ */
+final class EmulatedCall {
+
+  private static final Logger log = LoggerFactory.getLogger(EmulatedCall.class);
+
+  enum State { RINGING, CONNECTED, DISCONNECTED }
+
+  final String correlationId = UUID.randomUUID().toString();
+  final String serverCallId = Base64.getEncoder().encodeToString(
+      ("https://acs-emulator.localhost/api/v2/cp/" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+  final String incomingCallContext = newIncomingCallContext();
+  final ScriptedCaller caller;
+  final Simulation sim;
+  private final CallbackDelivery delivery;
+  private final CallerScript script;
+  private final Deque<MediaOperation> queue = new ArrayDeque<>();
+  private volatile State state = State.RINGING;
+  private volatile String callConnectionId;
+  private volatile String disconnectedBy;
+  private CallbackDelivery.Queue events;
+  private URI callbackUri;
+  private String answerApiVersion;
+  private MediaOperation current;
+  private ScheduledFuture<?> ringTimeout;
+
+  EmulatedCall(ScriptedCaller caller, Simulation sim, CallbackDelivery delivery) {
+    this.caller = caller;
+    this.sim = sim;
+    this.delivery = delivery;
+    this.script = new CallerScript(this, caller.steps());
+  }
+
+  /** Looks like the JWT-shaped token of a real IncomingCall; only its identity matters. */
+  private static String newIncomingCallContext() {
+    Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+    String header = url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String payload = url.encodeToString(("{\"cc\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8));
+    return header + "." + payload + ".";
+  }
+
+  State state() {
+    return state;
+  }
+
+  String callConnectionId() {
+    return callConnectionId;
+  }
+
+  URI callbackUri() {
+    return callbackUri;
+  }
+
+  EmulatedCallView view() {
+    return new EmulatedCallView(correlationId, callConnectionId, serverCallId, state.name().toLowerCase(java.util.Locale.ROOT),
+        disconnectedBy);
+  }
+
+  void ringUntil(ScheduledFuture<?> timeout) {
+    this.ringTimeout = timeout;
+  }
+
+  /** The app answered: CallConnected goes out and the scripted caller starts. */
+  void answer(String newCallConnectionId, URI newCallbackUri, String apiVersion, String operationContext) {
+    cancelRingTimeout();
+    callConnectionId = newCallConnectionId;
+    callbackUri = newCallbackUri;
+    answerApiVersion = apiVersion;
+    events = delivery.newQueue(newCallConnectionId);
+    state = State.CONNECTED;
+    log.info("{} answered; caller '{}' {} -> {}", callConnectionId, caller.name(), caller.fromPhone(), caller.toPhone());
+    emit("CallConnected", null, apiVersion, operationContext, ResultInformation.CONNECTED, null);
+    script.start();
+  }
+
+  /** The call stopped ringing unanswered (the caller gave up, or the IncomingCall never arrived). */
+  void abandon(String reason) {
+    if (state == State.RINGING) {
+      cancelRingTimeout();
+      disconnectedBy = "caller"; // before the state, so a reader never sees "disconnected" by nobody
+      state = State.DISCONNECTED;
+      log.info("call {} ended unanswered: {}", correlationId, reason);
+    }
+  }
+
+  /** The app or the caller hung up: media stops silently, CallDisconnected goes out. */
+  void disconnect(String by, String apiVersion) {
+    if (state != State.CONNECTED) {
+      return;
+    }
+    disconnectedBy = by;
+    state = State.DISCONNECTED;
+    script.stop();
+    if (current != null) {
+      current.abort();
+      current = null;
+    }
+    queue.forEach(MediaOperation::abort);
+    queue.clear();
+    log.info("{} disconnected by {}", callConnectionId, by);
+    emit("CallDisconnected", null, apiVersion, null, ResultInformation.CALL_ENDED, null);
+  }
+
+  void callerHangsUp() {
+    disconnect("caller", answerApiVersion);
+  }
+
+  /** A new play or recognize: queued behind the running one, or barging in when it asks to. */
+  void enqueue(MediaOperation operation) {
+    if (operation.interruptCallMediaOperation) {
+      cancelAllMedia();
+    }
+    queue.add(operation);
+    startNext();
+  }
+
+  /** Cancels the running and all queued operations, each with its canceled event. */
+  void cancelAllMedia() {
+    List<MediaOperation> all = new ArrayList<>();
+    if (current != null) {
+      all.add(current);
+      current = null;
+    }
+    all.addAll(queue);
+    queue.clear();
+    all.forEach(MediaOperation::cancel);
+    for (MediaOperation operation : all) {
+      if (operation instanceof RecognizeOperation recognize) {
+        script.recognizeEnded(recognize);
+      }
+    }
+  }
+
+  private void startNext() {
+    while (current == null && !queue.isEmpty() && state == State.CONNECTED) {
+      current = queue.poll();
+      current.start();
+    }
+  }
+
+  /** An operation ended on its own (completed or failed). */
+  void mediaEnded(MediaOperation operation) {
+    if (current != operation) {
+      return;
+    }
+    current = null;
+    if (operation instanceof RecognizeOperation recognize) {
+      script.recognizeEnded(recognize);
+    }
+    startNext();
+  }
+
+  void recognizeListening(RecognizeOperation recognize) {
+    script.recognizeListening(recognize);
+  }
+
+  /** The recognize that collects keys right now, or {@code null}. */
+  RecognizeOperation listeningRecognize() {
+    return current instanceof RecognizeOperation recognize && recognize.listening() ? recognize : null;
+  }
+
+  /** Queues a callback event to the operation's callback URI, or else the call's. */
+  void emit(String name, URI operationCallbackUri, String apiVersion, String operationContext, ResultInformation result,
+      Consumer<ObjectNode> extra) {
+    URI target = operationCallbackUri != null ? operationCallbackUri : callbackUri;
+    log.debug("{} event {} {}/{} to {}", callConnectionId, name, result.code(), result.subCode(), target);
+    events.post(target, name, CallEvents.build(name, this, apiVersion, operationContext, result, extra));
+  }
+
+  private void cancelRingTimeout() {
+    if (ringTimeout != null) {
+      ringTimeout.cancel(false);
+      ringTimeout = null;
+    }
+  }
+}

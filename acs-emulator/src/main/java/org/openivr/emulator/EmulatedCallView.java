@@ -1,0 +1,11 @@
+package org.openivr.emulator;
+
+/**
+ * A snapshot of one emulated call.
+ *
+ * @param callConnectionId {@code null} until the call is answered
+ * @param state            {@code ringing}, {@code connected} or {@code disconnected}
+ * @param disconnectedBy   {@code caller}, {@code app}, or {@code null} while the call is up
+ */
+public record EmulatedCallView(
+    String correlationId, String callConnectionId, String serverCallId, String state, String disconnectedBy) {}
