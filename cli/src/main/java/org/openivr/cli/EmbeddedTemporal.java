@@ -1,9 +1,8 @@
 package org.openivr.cli;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
@@ -27,8 +26,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
 
     public static EmbeddedTemporal start(int port) throws IOException {
         TestServicesStarter services = new TestServicesStarter(true, 0);
-        ServerBuilder<?> builder = Grpc.newServerBuilderForAddress(new InetSocketAddress("127.0.0.1", port),
-                InsecureServerCredentials.create());
+        ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
         GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
         Server server = builder.build().start();
         return new EmbeddedTemporal(services, server);

@@ -63,8 +63,7 @@ public final class Platform implements AutoCloseable {
             }
             ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class, WorkerApplication.class)
                     .web(WebApplicationType.SERVLET)
-                    .properties(properties)
-                    .run();
+                    .run(asArguments(properties));
             return new Platform(temporal, emulator, context, apiPort);
         } catch (RuntimeException | IOException e) {
             if (emulator != null) {
@@ -75,6 +74,11 @@ public final class Platform implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** As command-line arguments: they outrank the modules' own defaults, which default properties would not. */
+    private static String[] asArguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     public WorkflowClient workflowClient() {

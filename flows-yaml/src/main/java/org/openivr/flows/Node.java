@@ -35,13 +35,23 @@ public sealed interface Node permits Node.Play, Node.Menu, Node.Ask, Node.Set, N
                 Map<String, String> on) implements Node {}
 
     /**
-     * @param options key -> target
-     * @param noInput what to play when the caller pressed nothing, before asking again (may be empty)
-     * @param noMatch what to play when the key is not an option, before asking again (may be empty)
+     * @param options     key -> target
+     * @param noInput     what to play when the caller pressed nothing, before asking again (may be empty)
+     * @param noMatch     what to play when the key is not an option, before asking again (may be empty)
+     * @param optionWords key -> words the caller may say instead of pressing it (only keys that have words)
+     * @param sensitive   the caller's choice is masked in logs, history and the inspector
      */
     record Menu(String id, SourcePosition position, List<Prompt> prompt, Map<String, String> options,
                 Duration timeout, int attempts, List<Prompt> noInput, List<Prompt> noMatch, BargeIn bargeIn,
-                Map<String, String> on) implements Node {}
+                Map<String, String> on, Map<String, List<String>> optionWords, boolean sensitive) implements Node {
+
+        /** A menu whose options are keys only and not sensitive. */
+        public Menu(String id, SourcePosition position, List<Prompt> prompt, Map<String, String> options,
+                    Duration timeout, int attempts, List<Prompt> noInput, List<Prompt> noMatch, BargeIn bargeIn,
+                    Map<String, String> on) {
+            this(id, position, prompt, options, timeout, attempts, noInput, noMatch, bargeIn, on, Map.of(), false);
+        }
+    }
 
     /**
      * @param stopOn   the key that ends entry early (not part of the value), or null

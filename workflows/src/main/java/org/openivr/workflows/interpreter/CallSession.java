@@ -1,7 +1,5 @@
 package org.openivr.workflows.interpreter;
 
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,11 +211,9 @@ final class CallSession {
         waitCount++;
         waitingFor = what + " (op " + operation.format() + ")";
         waitingSince = nowMillis();
-        Promise<Void>[] timer = newTimerHolder();
-        CancellationScope scope = Workflow.newCancellationScope(() -> timer[0] = Workflow.newTimer(guard));
-        scope.run();
-        Workflow.await(() -> disconnected || !inbox.isEmpty() || timer[0].isCompleted());
-        scope.cancel();
+        GuardTimer timer = GuardTimer.start(guard);
+        Workflow.await(() -> disconnected || !inbox.isEmpty() || timer.fired());
+        timer.cancel();
         waitingFor = null;
         waitingSince = 0;
         awaitedOperation = -1;
@@ -237,11 +233,9 @@ final class CallSession {
     boolean awaitConnected(Duration guard) {
         waitingFor = "CallConnected";
         waitingSince = nowMillis();
-        Promise<Void>[] timer = newTimerHolder();
-        CancellationScope scope = Workflow.newCancellationScope(() -> timer[0] = Workflow.newTimer(guard));
-        scope.run();
-        Workflow.await(() -> connected || disconnected || timer[0].isCompleted());
-        scope.cancel();
+        GuardTimer timer = GuardTimer.start(guard);
+        Workflow.await(() -> connected || disconnected || timer.fired());
+        timer.cancel();
         waitingFor = null;
         waitingSince = 0;
         return connected && !disconnected;
@@ -253,10 +247,18 @@ final class CallSession {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Promise<Void>[] newTimerHolder() {
-        return (Promise<Void>[]) new Promise[1];
+    /** Waits for ACS to confirm the call is gone after the flow hung up; true when it did. */
+    boolean awaitDisconnected(Duration guard) {
+        waitingFor = "CallDisconnected";
+        waitingSince = nowMillis();
+        GuardTimer timer = GuardTimer.start(guard);
+        Workflow.await(() -> disconnected || timer.fired());
+        timer.cancel();
+        waitingFor = null;
+        waitingSince = 0;
+        return disconnected;
     }
+
 
     // ---- the end ----
 

@@ -28,6 +28,7 @@ public class CallWorkflowImpl implements CallWorkflow {
     /** A flow that runs this many nodes without once waiting for the caller or ACS is looping. */
     static final int MAX_NODES_WITHOUT_WAIT = 1000;
     private static final Duration CONNECT_GUARD = Duration.ofSeconds(30);
+    private static final Duration DISCONNECT_GUARD = Duration.ofSeconds(10);
 
     private final CallSession session;
     private final String loadError;
@@ -126,6 +127,11 @@ public class CallWorkflowImpl implements CallWorkflow {
             session.acs.hangUp.hangUp(new HangUpCall(session.callConnectionId(), true));
         } catch (ActivityFailure e) {
             session.record("failed", session.currentNode(), "hang-up failed: " + Failures.message(e));
+            return;
+        }
+        if (!session.awaitDisconnected(DISCONNECT_GUARD)) {
+            session.record("timeout", session.currentNode(), "ACS did not confirm the hang-up within "
+                    + DISCONNECT_GUARD.toSeconds() + "s");
         }
     }
 

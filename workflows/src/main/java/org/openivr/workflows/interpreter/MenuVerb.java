@@ -22,14 +22,15 @@ final class MenuVerb implements NodeVerb<Node.Menu> {
             List<Prompt> prompt = new ArrayList<>(apology);
             prompt.addAll(menu.prompt());
             KeyEntry entry = KeyRecognition.collect(new KeyRecognition.Request(menu.id(), prompt, 1, null,
-                    menu.timeout(), INTER_DIGIT, menu.bargeIn() != BargeIn.NONE, false), session);
+                    menu.timeout(), INTER_DIGIT, menu.bargeIn() != BargeIn.NONE, menu.sensitive()), session);
             if (entry instanceof KeyEntry.Keys keys) {
                 String target = menu.options().get(keys.keys());
                 if (target != null) {
-                    session.setInput(keys.keys());
-                    return Outcome.to(target, "key " + keys.keys());
+                    session.setInput(menu.sensitive() ? "" : keys.keys());
+                    return Outcome.to(target, menu.sensitive() ? "option" : "key " + keys.keys());
                 }
-                session.record("no-match", menu.id(), "key " + keys.keys() + " is not an option");
+                session.record("no-match", menu.id(), menu.sensitive() ? "not an option"
+                        : "key " + keys.keys() + " is not an option");
                 apology = menu.noMatch();
             } else if (entry instanceof KeyEntry.NoInput) {
                 apology = menu.noInput();

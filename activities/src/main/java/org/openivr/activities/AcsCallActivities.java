@@ -1,0 +1,252 @@
+package org.openivr.activities;
+
+import com.azure.communication.callautomation.CallMedia;
+import com.azure.communication.callautomation.models.AnswerCallOptions;
+import com.azure.communication.callautomation.models.AnswerCallResult;
+import com.azure.communication.callautomation.models.CallConnectionProperties;
+import com.azure.communication.callautomation.models.CallMediaRecognizeDtmfOptions;
+import com.azure.communication.callautomation.models.FileSource;
+import com.azure.communication.callautomation.models.PlayToAllOptions;
+import com.azure.communication.common.CommunicationIdentifier;
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.rest.Response;
+import com.azure.core.util.Context;
+import io.temporal.activity.Activity;
+import org.openivr.workflows.AnswerCall;
+import org.openivr.workflows.AnsweredCall;
+import org.openivr.workflows.CallActivities;
+import org.openivr.workflows.HangUpCall;
+import org.openivr.workflows.PlayPrompt;
+import org.openivr.workflows.PlaySource;
+import org.openivr.workflows.RecognizeKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link CallActivities} over ACS: SDK 1.0.4 for what it has (answer, audio play, DTMF recognize with at most
+ * one audio prompt, hang-up), {@link AcsRestExtension} for text-to-speech and several prompts.
+ *
+ * <p>Failures: ACS 4xx other than 408/429 become a non-retryable {@code ApplicationFailure} of type
+ * {@link CallActivities#REJECTED}; anything else propagates and Temporal retries it.
+ */
+public final class AcsCallActivities implements CallActivities {
+
+    private static final Logger log = LoggerFactory.getLogger(AcsCallActivities.class);
+    private static final int FIRST_SENT_MEMORY = 10_000;
+
+    private final AcsSettings settings;
+    private final AcsClients clients;
+    private final AcsRestExtension rest;
+    /** First time this process answered a call, for {@code Repeatability-First-Sent} outside Temporal. */
+    private final Map<String, Instant> firstSent = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > FIRST_SENT_MEMORY;
+        }
+    };
+
+    /** Builds its own {@link AcsClients} from {@code settings}. */
+    public AcsCallActivities(AcsSettings settings) {
+        this(settings, new AcsClients(settings));
+    }
+
+    /** Shares {@code clients} (e.g. with other activities built from the same settings). */
+    public AcsCallActivities(AcsSettings settings, AcsClients clients) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.rest = new AcsRestExtension(clients);
+    }
+
+    @Override
+    public AnsweredCall answer(AnswerCall request) {
+        String callId = request.callId();
+        String subject = "call " + callId;
+        if (isBlank(callId)) {
+            throw AcsFailures.invalid("answer", subject, "no callId");
+        }
+        if (isBlank(request.incomingCallContext())) {
+            throw AcsFailures.invalid("answer", subject, "no incomingCallContext");
+        }
+        String callbackUri = settings.callbackUri(callId);
+        Repeatability repeatability = new Repeatability(Repeatability.requestIdFor("answer", callId), firstSent(callId));
+        boolean viaRest = settings.cognitiveServicesEndpoint() != null;
+        try {
+            AnsweredCall answered;
+            if (viaRest) {
+                answered = rest.answer(request.incomingCallContext(), callbackUri, request.operationContext(),
+                        settings.cognitiveServicesEndpoint(), repeatability);
+            } else {
+                Response<AnswerCallResult> response = clients.callAutomation().answerCallWithResponse(
+                        new AnswerCallOptions(request.incomingCallContext(), callbackUri)
+                                .setOperationContext(request.operationContext()),
+                        repeatability.addTo(Context.NONE));
+                CallConnectionProperties p = response.getValue().getCallConnectionProperties();
+                answered = new AnsweredCall(p.getCallConnectionId(), p.getServerCallId(), p.getCorrelationId());
+            }
+            log.info("callId={} answer ok callConnectionId={} serverCallId={} correlationId={} via={} repeatabilityId={}",
+                    callId, answered.callConnectionId(), answered.serverCallId(), answered.correlationId(),
+                    viaRest ? "rest" : "sdk", repeatability.requestId());
+            return answered;
+        } catch (HttpResponseException e) {
+            throw failure("answer", subject, callId, e);
+        }
+    }
+
+    @Override
+    public void play(PlayPrompt request) {
+        String id = request.callConnectionId();
+        String subject = "call connection " + id;
+        if (isBlank(id)) {
+            throw AcsFailures.invalid("play", subject, "no callConnectionId");
+        }
+        List<PlaySource> sources = request.sources() == null ? List.of() : request.sources();
+        if (sources.isEmpty()) {
+            throw AcsFailures.invalid("play", subject, "no play sources");
+        }
+        for (PlaySource s : sources) {
+            if (s == null || s.kind() == null || isBlank(s.value())) {
+                throw AcsFailures.invalid("play", subject, "a play source without kind or value");
+            }
+        }
+        // 1.0.4 (api-version 2023-03-06) plays one file source; text, ssml and several sources go over REST.
+        boolean viaSdk = sources.size() == 1 && sources.get(0).kind() == PlaySource.Kind.AUDIO;
+        try {
+            if (viaSdk) {
+                media(id).playToAllWithResponse(
+                        new PlayToAllOptions(new FileSource().setUrl(sources.get(0).value()))
+                                .setOperationContext(request.operationContext()),
+                        Context.NONE);
+            } else {
+                rest.play(id, sources, request.operationContext());
+            }
+            log.info("callConnectionId={} play ok sources={} op={} via={}", id, kinds(sources),
+                    request.operationContext(), viaSdk ? "sdk" : "rest");
+        } catch (HttpResponseException e) {
+            throw failure("play", subject, id, e);
+        }
+    }
+
+    @Override
+    public void recognizeKeys(RecognizeKeys request) {
+        String id = request.callConnectionId();
+        String subject = "call connection " + id;
+        if (isBlank(id)) {
+            throw AcsFailures.invalid("recognize", subject, "no callConnectionId");
+        }
+        if (isBlank(request.targetRawId())) {
+            throw AcsFailures.invalid("recognize", subject, "no target participant");
+        }
+        if (request.maxTones() < 1) {
+            throw AcsFailures.invalid("recognize", subject, "maxTones must be at least 1, got " + request.maxTones());
+        }
+        List<PlaySource> prompt = request.prompt() == null ? List.of() : request.prompt();
+        for (PlaySource s : prompt) {
+            if (s == null || s.kind() == null || isBlank(s.value())) {
+                throw AcsFailures.invalid("recognize", subject, "a prompt source without kind or value");
+            }
+        }
+        List<String> stopKeys = request.stopKeys() == null ? List.of() : request.stopKeys();
+        try {
+            DtmfKeys.toneNames(stopKeys);
+        } catch (IllegalArgumentException e) {
+            throw AcsFailures.invalid("recognize", subject, "stop keys: " + e.getMessage());
+        }
+        boolean viaSdk = prompt.isEmpty() || (prompt.size() == 1 && prompt.get(0).kind() == PlaySource.Kind.AUDIO);
+        try {
+            if (viaSdk) {
+                CallMediaRecognizeDtmfOptions options = new CallMediaRecognizeDtmfOptions(
+                        CommunicationIdentifier.fromRawId(request.targetRawId()), request.maxTones())
+                        .setStopTones(DtmfKeys.sdkTones(stopKeys))
+                        .setInterToneTimeout(Duration.ofSeconds(request.interToneSeconds()))
+                        .setInitialSilenceTimeout(Duration.ofSeconds(request.initialSilenceSeconds()))
+                        .setInterruptPrompt(request.interruptPrompt())
+                        .setOperationContext(request.operationContext());
+                if (!prompt.isEmpty()) {
+                    options.setPlayPrompt(new FileSource().setUrl(prompt.get(0).value()));
+                }
+                media(id).startRecognizingWithResponse(options, Context.NONE);
+            } else {
+                rest.recognizeDtmf(new RecognizeKeys(id, request.targetRawId(), prompt, request.maxTones(), stopKeys,
+                        request.initialSilenceSeconds(), request.interToneSeconds(), request.interruptPrompt(),
+                        request.operationContext()));
+            }
+            log.info("callConnectionId={} recognize ok maxTones={} stopKeys={} prompt={} op={} via={}", id,
+                    request.maxTones(), stopKeys, kinds(prompt), request.operationContext(), viaSdk ? "sdk" : "rest");
+        } catch (HttpResponseException e) {
+            throw failure("recognize", subject, id, e);
+        }
+    }
+
+    @Override
+    public void hangUp(HangUpCall request) {
+        String id = request.callConnectionId();
+        String subject = "call connection " + id;
+        if (isBlank(id)) {
+            throw AcsFailures.invalid("hangUp", subject, "no callConnectionId");
+        }
+        try {
+            clients.callAutomation().getCallConnection(id).hangUpWithResponse(request.forEveryone(), Context.NONE);
+            log.info("callConnectionId={} hangUp ok forEveryone={}", id, request.forEveryone());
+        } catch (HttpResponseException e) {
+            if (AcsFailures.status(e) == 404) {
+                log.info("callConnectionId={} hangUp ok forEveryone={} (call already gone: {})", id,
+                        request.forEveryone(), AcsFailures.acsError(e));
+                return;
+            }
+            throw failure("hangUp", subject, id, e);
+        }
+    }
+
+    private CallMedia media(String callConnectionId) {
+        return clients.callAutomation().getCallConnection(callConnectionId).getCallMedia();
+    }
+
+    /** Non-retryable rejection for 4xx except 408/429; otherwise the exception itself, for Temporal to retry. */
+    private RuntimeException failure(String operation, String subject, String id, HttpResponseException e) {
+        if (AcsFailures.isRejection(e)) {
+            log.warn("{} {} rejected, not retried: HTTP {} {}", idLabel(subject, id), operation, AcsFailures.status(e),
+                    AcsFailures.acsError(e));
+            return AcsFailures.rejected(operation, subject, e);
+        }
+        log.warn("{} {} failed, will be retried: HTTP {} {}", idLabel(subject, id), operation, AcsFailures.status(e),
+                AcsFailures.acsError(e));
+        return e;
+    }
+
+    private static String idLabel(String subject, String id) {
+        return (subject.startsWith("call connection") ? "callConnectionId=" : "callId=") + id;
+    }
+
+    /**
+     * {@code Repeatability-First-Sent} for this call: inside Temporal the activity's first scheduling time
+     * (the same on every retry, on any worker); outside, the first time this process answered the call.
+     */
+    private Instant firstSent(String callId) {
+        try {
+            long scheduled = Activity.getExecutionContext().getInfo().getScheduledTimestamp();
+            if (scheduled > 0) {
+                return Instant.ofEpochMilli(scheduled);
+            }
+        } catch (IllegalStateException | NullPointerException notInActivity) {
+            // run directly (tests, tools): fall back to this process's memory
+        }
+        synchronized (firstSent) {
+            return firstSent.computeIfAbsent(callId, k -> Instant.now());
+        }
+    }
+
+    private static String kinds(List<PlaySource> sources) {
+        return sources.stream().map(s -> s.kind().name().toLowerCase()).toList().toString();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

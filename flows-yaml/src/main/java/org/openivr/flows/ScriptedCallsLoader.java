@@ -1,0 +1,320 @@
+package org.openivr.flows;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openivr.flows.YamlReader.Entry;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Loads {@code flows/NAME.calls.yaml}: scripted test callers and what must happen to them (see
+ * "Scripted callers" in flow-language.md). Problems are reported like {@link FlowLoader}'s.
+ */
+public final class ScriptedCallsLoader {
+    public static final List<String> ENDINGS = List.of("hungup-by-flow", "hungup-by-caller", "transferred");
+
+    private static final List<String> TOP_LEVEL = List.of("flow", "calls");
+    private static final List<String> CALL_FIELDS = List.of("name", "from", "at", "caller", "expect");
+    private static final List<String> EXPECT_FIELDS = List.of("path", "variables", "ends");
+    private static final List<String> STEPS = List.of("press", "say", "silence", "hangup");
+
+    private final Problems problems;
+    private final YamlReader yaml;
+    private final Flow flow;
+    /** Where each call's path entries and variables were written, for the check against the flow. */
+    private final List<ScalarNode> pathEntries = new ArrayList<>();
+    private final List<Entry> variableEntries = new ArrayList<>();
+
+    private ScriptedCallsLoader(Problems problems, Flow flow) {
+        this.problems = problems;
+        this.yaml = new YamlReader(problems);
+        this.flow = flow;
+    }
+
+    public static ScriptedCalls load(Path file) {
+        return parse(file.toString().replace('\\', '/'), FlowLoader.read(file));
+    }
+
+    /** Reads a calls file and also checks it against its flow: path nodes and variables must exist. */
+    public static ScriptedCalls load(Path file, Flow flow) {
+        return parse(file.toString().replace('\\', '/'), FlowLoader.read(file), flow);
+    }
+
+    /**
+     * @param fileName e.g. {@code flows/support-line.calls.yaml}; names the file in problems
+     * @throws FlowException carrying every problem when there is any
+     */
+    public static ScriptedCalls parse(String fileName, String content) {
+        return parse(fileName, content, null);
+    }
+
+    /** Like {@link #parse(String, String)}, and checks the calls against their flow when it is not null. */
+    public static ScriptedCalls parse(String fileName, String content, Flow flow) {
+        Problems problems = new Problems(fileName);
+        ScriptedCalls calls;
+        try {
+            calls = new ScriptedCallsLoader(problems, flow).read(fileName, FlowLoader.stripByteOrderMark(content));
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.error(problems.start(), "internal error while checking this file: " + e);
+            calls = null;
+        }
+        if (problems.hasErrors() || calls == null) {
+            throw new FlowException(problems.sorted());
+        }
+        return calls;
+    }
+
+    private ScriptedCalls read(String fileName, String content) {
+        org.yaml.snakeyaml.nodes.Node root = yaml.compose(content);
+        if (root == null) {
+            return null;
+        }
+        Map<String, Entry> top = yaml.fields(root, "a calls file", TOP_LEVEL);
+        if (top == null) {
+            return null;
+        }
+        String flowName = null;
+        if (!top.containsKey("flow")) {
+            problems.error(problems.start(), "the file needs 'flow': the name of the flow these calls are for");
+        } else {
+            flowName = yaml.nonBlank(top.get("flow").value(), "flow");
+            String expected = FlowReader.baseName(fileName);
+            if (flowName != null && !flowName.equals(expected)) {
+                problems.error(top.get("flow").value(), "flow '" + flowName + "' does not match the file name: the"
+                        + " calls for flow '" + flowName + "' go in '" + flowName + ".calls.yaml'");
+            } else if (flowName != null && flow != null && !flowName.equals(flow.name())) {
+                problems.error(top.get("flow").value(), "these calls are for flow '" + flowName + "', not '"
+                        + flow.name() + "'");
+            }
+        }
+        List<ScriptedCall> calls = new ArrayList<>();
+        if (!top.containsKey("calls")) {
+            problems.error(problems.start(), "the file needs 'calls': the list of scripted callers");
+        } else if (!(top.get("calls").value() instanceof SequenceNode list)) {
+            problems.error(top.get("calls").value(), "calls must be a list, not "
+                    + YamlReader.describe(top.get("calls").value()));
+        } else {
+            Set<String> names = new LinkedHashSet<>();
+            for (org.yaml.snakeyaml.nodes.Node item : list.getValue()) {
+                ScriptedCall call = readCall(item, names);
+                if (call != null) {
+                    calls.add(call);
+                }
+            }
+        }
+        if (flow != null) {
+            checkAgainstFlow();
+        }
+        return new ScriptedCalls(flowName, List.copyOf(calls), fileName);
+    }
+
+    private ScriptedCall readCall(org.yaml.snakeyaml.nodes.Node item, Set<String> names) {
+        Map<String, Entry> fields = yaml.fields(item, "a call", CALL_FIELDS);
+        if (fields == null) {
+            return null;
+        }
+        String name = null;
+        if (!fields.containsKey("name")) {
+            problems.error(item, "a call needs 'name': what it tries");
+        } else {
+            name = yaml.nonBlank(fields.get("name").value(), "name");
+            if (name != null && !names.add(name)) {
+                problems.error(fields.get("name").value(), "two calls are named '" + name + "'");
+            }
+        }
+        String from = null;
+        if (!fields.containsKey("from")) {
+            problems.error(item, "a call needs 'from': the caller's number, like \"+14255550123\"");
+        } else {
+            from = yaml.nonBlank(fields.get("from").value(), "from");
+        }
+        OffsetDateTime at = fields.containsKey("at") ? at(fields.get("at")) : null;
+        List<CallerAction> caller = fields.containsKey("caller") ? caller(fields.get("caller")) : List.of();
+        ScriptedCall.Expectation expect = fields.containsKey("expect")
+                ? expect(fields.get("expect")) : new ScriptedCall.Expectation(null, Map.of(), null);
+        if (name == null || from == null || caller == null || expect == null) {
+            return null;
+        }
+        return new ScriptedCall(name, from, at, caller, expect, problems.at(item));
+    }
+
+    private OffsetDateTime at(Entry entry) {
+        String text = yaml.nonBlank(entry.value(), "at");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.error(entry.value(), "at must be a date and time with its offset, like 2026-11-23T10:00:00-08:00,"
+                    + " not '" + text + "'");
+            return null;
+        }
+    }
+
+    private List<CallerAction> caller(Entry entry) {
+        if (!(entry.value() instanceof SequenceNode steps)) {
+            problems.error(entry.value(), "caller must be a list of steps (press, say, silence, hangup), not "
+                    + YamlReader.describe(entry.value()));
+            return null;
+        }
+        List<CallerAction> actions = new ArrayList<>();
+        boolean ok = true;
+        org.yaml.snakeyaml.nodes.Node hangup = null;
+        for (org.yaml.snakeyaml.nodes.Node step : steps.getValue()) {
+            if (hangup != null) {
+                problems.error(step, "nothing can happen after the caller hangs up (line " + problems.at(hangup).line()
+                        + ")");
+                ok = false;
+                break;
+            }
+            CallerAction action = step(step);
+            if (action == null) {
+                ok = false;
+            } else {
+                actions.add(action);
+                if (action instanceof CallerAction.HangUp) {
+                    hangup = step;
+                }
+            }
+        }
+        return ok ? List.copyOf(actions) : null;
+    }
+
+    private CallerAction step(org.yaml.snakeyaml.nodes.Node step) {
+        if (step instanceof ScalarNode scalar && !YamlReader.isNull(scalar)) {
+            if (scalar.getValue().equals("hangup")) {
+                return new CallerAction.HangUp();
+            }
+            problems.error(step, "unknown step '" + scalar.getValue() + "': a step is 'press: KEYS', 'say: WORDS',"
+                    + " 'silence: DURATION' or 'hangup'" + Suggestions.didYouMean(scalar.getValue(), STEPS));
+            return null;
+        }
+        MappingNode mapping = yaml.mapping(step, "a step", "'press: KEYS', 'say: WORDS', 'silence: DURATION' or"
+                + " 'hangup'");
+        if (mapping == null) {
+            return null;
+        }
+        Map<String, Entry> fields = yaml.entries(mapping);
+        if (fields.size() != 1) {
+            problems.error(step, "a step does one thing: 'press', 'say', 'silence' or 'hangup'");
+            return null;
+        }
+        Entry entry = fields.values().iterator().next();
+        switch (entry.name()) {
+            case "press" -> {
+                String keys = yaml.nonBlank(entry.value(), "press");
+                if (keys == null) {
+                    return null;
+                }
+                if (!Keys.areKeys(keys)) {
+                    problems.error(entry.value(), "press '" + keys + "' must be keys only: 0-9, *, # and A-D");
+                    return null;
+                }
+                return new CallerAction.Press(keys);
+            }
+            case "say" -> {
+                String words = yaml.nonBlank(entry.value(), "say");
+                return words == null ? null : new CallerAction.Say(words);
+            }
+            case "silence" -> {
+                Duration duration = yaml.duration(entry.value(), "silence");
+                return duration == null ? null : new CallerAction.Silence(duration);
+            }
+            case "hangup" -> {
+                problems.error(entry.key(), "write a hang-up step as '- hangup', with nothing after it");
+                return null;
+            }
+            default -> {
+                problems.error(entry.key(), "unknown step '" + entry.name() + "': a step is 'press', 'say', 'silence'"
+                        + " or 'hangup'" + Suggestions.didYouMean(entry.name(), STEPS));
+                return null;
+            }
+        }
+    }
+
+    private ScriptedCall.Expectation expect(Entry entry) {
+        Map<String, Entry> fields = yaml.fields(entry.value(), "expect", EXPECT_FIELDS);
+        if (fields == null) {
+            return null;
+        }
+        boolean ok = true;
+        List<String> path = null;
+        if (fields.containsKey("path")) {
+            Entry pathEntry = fields.get("path");
+            if (!(pathEntry.value() instanceof SequenceNode list)) {
+                problems.error(pathEntry.value(), "path must be a list of node ids, like [welcome, main-menu], not "
+                        + YamlReader.describe(pathEntry.value()));
+                ok = false;
+            } else {
+                path = new ArrayList<>();
+                for (org.yaml.snakeyaml.nodes.Node item : list.getValue()) {
+                    String id = yaml.nonBlank(item, "a path entry");
+                    if (id == null) {
+                        ok = false;
+                    } else {
+                        path.add(id);
+                        pathEntries.add((ScalarNode) item);
+                    }
+                }
+                path = List.copyOf(path);
+            }
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        if (fields.containsKey("variables")) {
+            MappingNode mapping = yaml.mapping(fields.get("variables").value(), "variables",
+                    "a mapping of variable names to values");
+            if (mapping == null) {
+                ok = false;
+            } else {
+                for (Entry variable : yaml.entries(mapping).values()) {
+                    Object value = yaml.scalarValue(variable.value(), "variable '" + variable.name() + "'");
+                    if (value == null) {
+                        ok = false;
+                    } else {
+                        variables.put(variable.name(), value);
+                        variableEntries.add(variable);
+                    }
+                }
+            }
+        }
+        String ends = null;
+        if (fields.containsKey("ends")) {
+            ends = yaml.nonBlank(fields.get("ends").value(), "ends");
+            if (ends != null && !ENDINGS.contains(ends)) {
+                problems.error(fields.get("ends").value(), "ends must be " + YamlReader.list(ENDINGS) + ", not '"
+                        + ends + "'" + Suggestions.didYouMean(ends, ENDINGS));
+                ok = false;
+            } else if (ends == null) {
+                ok = false;
+            }
+        }
+        return ok ? new ScriptedCall.Expectation(path, Collections.unmodifiableMap(variables), ends) : null;
+    }
+
+    private void checkAgainstFlow() {
+        for (ScalarNode entry : pathEntries) {
+            String id = entry.getValue();
+            if (!flow.nodes().containsKey(id)) {
+                problems.error(entry, "path names node '" + id + "', which flow '" + flow.name()
+                        + "' does not have" + Suggestions.didYouMean(id, flow.nodes().keySet()));
+            }
+        }
+        for (Entry entry : variableEntries) {
+            if (!flow.variables().containsKey(entry.name())) {
+                problems.error(entry.key(), "flow '" + flow.name() + "' has no variable '" + entry.name() + "'"
+                        + Suggestions.didYouMean(entry.name(), flow.variables().keySet()));
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.openivr.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mutates valid (and some broken) files at random, with a fixed seed, and checks the loaders' promise:
+ * whatever the input, the answer is a result or a {@link FlowException} whose problems all have a
+ * real position, never another exception and never an internal error.
+ */
+class FuzzTest {
+    private static final long SEED = 20261123L;
+    private static final String[] TOKENS = {
+        ":", ": ", "- ", "  ", "\n", "\n  ", "{", "}", "[", "]", ",", "\"", "'", "#", "&a ", "*a", "!!str ", "!!map ",
+        "? ", "|", ">", "%", "@", "`", "\t", "---\n", "...\n", "${", "}", "${x}", "~", "null", "true", "1e999",
+        "99999999999999999999", "-1", "0", "0s", "1ms", "301s", "hangup", "return", "next: ", "on: ", "else: ",
+        "play: ", "menu: ", "ask: ", "set: ", "when: ", "transfer: {}", "<<: ", "\uFEFF", "\u0000", "é", "\r\n",
+        "account.startsWith(", "size(", ")", "((((((((((", "&&", "'''", "\\", "pattern: \"(\"", "digits: {max: 0}",
+    };
+
+    private final Random random = new Random(SEED);
+
+    @Test
+    void mutatedFlowsGiveAFlowOrAFlowException() {
+        List<String[]> seeds = new ArrayList<>();
+        seeds.add(new String[] {"flows/support-line.yaml", Fixtures.example("support-line.yaml")});
+        for (String fixture : List.of("bad-expression", "misplaced-exit", "unknown-target", "bad-prompt",
+                "endless-loop", "anytime-menu-key", "out-of-range")) {
+            seeds.add(new String[] {"problems/" + fixture + ".yaml", Fixtures.resource("problems/" + fixture + ".yaml")});
+        }
+        int cases = 3_000;
+        for (int i = 0; i < cases; i++) {
+            String[] seed = seeds.get(i < cases / 2 ? 0 : random.nextInt(seeds.size()));
+            String mutated = mutate(seed[1]);
+            expectOnlyFlowExceptions(seed[0], mutated, content -> FlowLoader.parse(seed[0], content));
+        }
+    }
+
+    @Test
+    void mutatedCallsFilesGiveCallsOrAFlowException() {
+        Flow flow = FlowLoader.parse("flows/support-line.yaml", Fixtures.example("support-line.yaml"));
+        String file = "flows/support-line.calls.yaml";
+        String calls = Fixtures.example("support-line.calls.yaml");
+        for (int i = 0; i < 1_500; i++) {
+            String mutated = mutate(calls);
+            expectOnlyFlowExceptions(file, mutated, content -> ScriptedCallsLoader.parse(file, content, flow));
+        }
+    }
+
+    private static void expectOnlyFlowExceptions(String file, String content, Consumer<String> load) {
+        try {
+            load.accept(content);
+        } catch (FlowException e) {
+            assertThat(e.problems()).as("problems of:\n%s", content).isNotEmpty();
+            int lines = content.split("\n", -1).length + 1;
+            for (FlowProblem problem : e.problems()) {
+                assertThat(problem.position().file()).isEqualTo(file);
+                assertThat(problem.position().line()).as("%s in:\n%s", problem, content).isBetween(1, lines);
+                assertThat(problem.position().column()).as("%s in:\n%s", problem, content).isPositive();
+                assertThat(problem.message()).as("%s in:\n%s", problem, content).doesNotStartWith("internal error");
+            }
+        } catch (RuntimeException | Error e) {
+            fail("loading this content threw " + e + " instead of a FlowException:\n" + content, e);
+        }
+    }
+
+    /** One to three random edits: deletions, insertions, truncation, and line-level moves. */
+    private String mutate(String content) {
+        String text = content;
+        int edits = 1 + random.nextInt(3);
+        for (int i = 0; i < edits && !text.isEmpty(); i++) {
+            int at = random.nextInt(text.length() + 1);
+            switch (random.nextInt(7)) {
+                case 0 -> {
+                    int end = Math.min(text.length(), at + 1 + random.nextInt(20));
+                    text = text.substring(0, Math.min(at, end)) + text.substring(end);
+                }
+                case 1 -> text = text.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + text.substring(at);
+                case 2 -> text = text.substring(0, at);
+                case 3 -> text = editLines(text, true);
+                case 4 -> text = editLines(text, false);
+                case 5 -> {
+                    int from = random.nextInt(text.length());
+                    int length = Math.min(text.length() - from, 1 + random.nextInt(30));
+                    text = text.substring(0, at) + text.substring(from, from + length) + text.substring(at);
+                }
+                default -> text = text.substring(0, at) + (char) (32 + random.nextInt(95)) + text.substring(at);
+            }
+        }
+        return text;
+    }
+
+    /** Duplicates or deletes a random line (true), or swaps two lines and shifts one's indent (false). */
+    private String editLines(String text, boolean duplicateOrDelete) {
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        int a = random.nextInt(lines.size());
+        int b = random.nextInt(lines.size());
+        if (duplicateOrDelete) {
+            if (random.nextBoolean()) {
+                lines.add(b, lines.get(a));
+            } else {
+                lines.remove(a);
+            }
+        } else {
+            String line = lines.get(a);
+            lines.set(a, lines.get(b));
+            lines.set(b, random.nextBoolean() ? "  " + line : line.replaceFirst("^ {1,2}", ""));
+        }
+        return String.join("\n", lines);
+    }
+}

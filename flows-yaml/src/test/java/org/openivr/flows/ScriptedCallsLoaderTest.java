@@ -1,0 +1,112 @@
+package org.openivr.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openivr.flows.Fixtures.resource;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScriptedCallsLoaderTest {
+
+    private static List<String> problems(String fileName, String content, Flow flow) {
+        try {
+            ScriptedCallsLoader.parse(fileName, content, flow);
+            return List.of();
+        } catch (FlowException e) {
+            return e.problems().stream().map(FlowProblem::toString).toList();
+        }
+    }
+
+    @Test
+    void readsEveryKindOfStep() {
+        String content = """
+                flow: demo
+                calls:
+                  - name: everything
+                    from: "+14255550123"
+                    at: 2026-11-23T10:00:00-08:00
+                    caller:
+                      - press: "1"
+                      - say: "billing"
+                      - silence: 4s
+                      - press: 2
+                      - hangup
+                    expect:
+                      path: [welcome, main-menu]
+                      variables: {account: "00123", tries: 2, vip: true}
+                      ends: hungup-by-caller
+                  - name: nothing checked
+                    from: "+14255550124"
+                """;
+
+        ScriptedCalls calls = ScriptedCallsLoader.parse("flows/demo.calls.yaml", content);
+
+        assertThat(calls.flow()).isEqualTo("demo");
+        assertThat(calls.file()).isEqualTo("flows/demo.calls.yaml");
+        ScriptedCall everything = calls.calls().get(0);
+        assertThat(everything.from()).isEqualTo("+14255550123");
+        assertThat(everything.at()).isEqualTo(OffsetDateTime.parse("2026-11-23T10:00:00-08:00"));
+        assertThat(everything.caller()).containsExactly(new CallerAction.Press("1"), new CallerAction.Say("billing"),
+                new CallerAction.Silence(Duration.ofSeconds(4)), new CallerAction.Press("2"), new CallerAction.HangUp());
+        assertThat(everything.expect()).isEqualTo(new ScriptedCall.Expectation(List.of("welcome", "main-menu"),
+                Map.of("account", "00123", "tries", 2L, "vip", true), "hungup-by-caller"));
+        assertThat(everything.position()).isEqualTo(new SourcePosition("flows/demo.calls.yaml", 3, 5));
+        ScriptedCall nothing = calls.calls().get(1);
+        assertThat(nothing.at()).isNull();
+        assertThat(nothing.caller()).isEmpty();
+        assertThat(nothing.expect()).isEqualTo(new ScriptedCall.Expectation(null, Map.of(), null));
+    }
+
+    @Test
+    void reportsEveryProblemWithItsPosition() {
+        String name = "calls/bad-steps.calls.yaml";
+
+        assertThat(problems(name, resource(name), null)).containsExactly(
+                "calls/bad-steps.calls.yaml:5:9: error: at must be a date and time with its offset, like"
+                        + " 2026-11-23T10:00:00-08:00, not 'tomorrow morning'",
+                "calls/bad-steps.calls.yaml:7:16: error: press '12x' must be keys only: 0-9, *, # and A-D",
+                "calls/bad-steps.calls.yaml:8:18: error: silence must be a duration like 500ms, 5s or 2m, not '4'",
+                "calls/bad-steps.calls.yaml:9:9: error: unknown step 'sing': a step is 'press', 'say', 'silence' or"
+                        + " 'hangup'",
+                "calls/bad-steps.calls.yaml:11:9: error: nothing can happen after the caller hangs up (line 10)",
+                "calls/bad-steps.calls.yaml:13:13: error: ends must be 'hungup-by-flow', 'hungup-by-caller' or"
+                        + " 'transferred', not 'hungup' (did you mean 'hungup-by-flow'?)",
+                "calls/bad-steps.calls.yaml:14:5: error: a call needs 'from': the caller's number, like \"+14255550123\"",
+                "calls/bad-steps.calls.yaml:14:11: error: two calls are named 'does everything wrong'",
+                "calls/bad-steps.calls.yaml:17:13: error: path must be a list of node ids, like [welcome, main-menu],"
+                        + " not 'welcome'",
+                "calls/bad-steps.calls.yaml:18:7: error: unknown key 'flagz' in expect");
+    }
+
+    @Test
+    void checksPathsAndVariablesAgainstTheFlow() {
+        Flow flow = FlowLoader.parse("flows/support-line.yaml", Fixtures.example("support-line.yaml"));
+        String name = "calls/support-line.calls.yaml";
+
+        assertThat(problems(name, resource(name), flow)).containsExactly(
+                "calls/support-line.calls.yaml:8:23: error: path names node 'main-meny', which flow 'support-line'"
+                        + " does not have (did you mean 'main-menu'?)",
+                "calls/support-line.calls.yaml:9:19: error: flow 'support-line' has no variable 'acount'"
+                        + " (did you mean 'account'?)");
+    }
+
+    @Test
+    void flowMustMatchTheFileName() {
+        String content = "flow: support\ncalls: []\n";
+
+        assertThat(problems("flows/support-line.calls.yaml", content, null)).containsExactly(
+                "flows/support-line.calls.yaml:1:7: error: flow 'support' does not match the file name: the calls for"
+                        + " flow 'support' go in 'support.calls.yaml'");
+    }
+
+    @Test
+    void yamlSyntaxErrorIsAFlowException() {
+        assertThatThrownBy(() -> ScriptedCallsLoader.parse("flows/x.calls.yaml", "flow: x\ncalls:\n  - name: \"a\n"))
+                .isInstanceOf(FlowException.class)
+                .hasMessage("flows/x.calls.yaml:3:11: error: YAML syntax: a quote is never closed");
+    }
+}

@@ -1,0 +1,43 @@
+package org.openivr.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openivr.activities.AcsCallActivities;
+import org.openivr.activities.AcsSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The ACS activities, built from {@code ivr.acs.*}; a missing connection string stops the worker at start. */
+@Configuration
+public class ActivitiesConfiguration {
+
+    @Bean
+    AcsSettings acsSettings(AcsProperties properties) {
+        if (properties.connectionString() == null || properties.connectionString().isBlank()) {
+            throw new IllegalStateException("ivr.acs.connection-string (ACS_CONNECTION_STRING) is not set: "
+                    + "the worker cannot reach Azure Communication Services");
+        }
+        return new AcsSettings(properties.connectionString(), properties.callbackBaseUrl(),
+                readPem(properties.trustedCertificate()), properties.cognitiveServicesEndpoint());
+    }
+
+    /** Named so that {@code spring.temporal.workers[0].activity-beans} can list it. */
+    @Bean
+    AcsCallActivities callActivities(AcsSettings settings) {
+        return new AcsCallActivities(settings);
+    }
+
+    private static String readPem(String path) {
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("ivr.acs.trusted-certificate: cannot read " + path, e);
+        }
+    }
+}
