@@ -71,10 +71,10 @@ final class DemoCommand {
         for (CallRun run : runs) {
             String how = run.result() == null ? "did not finish"
                     : run.result().ending() + ", " + run.result().path().size() + " nodes";
-            out.printf("  %-4s %-50s %s%n", run.passed() ? "PASS" : "FAIL", run.label(), how);
-            out.printf("       path: %s%n", run.result() == null ? "-" : String.join(" > ", run.result().path()));
+            out.printf("  %s  %s  (%s)%n", run.passed() ? "PASS" : "FAIL", run.label(), how);
+            out.printf("        path: %s%n", run.result() == null ? "-" : String.join(" > ", run.result().path()));
             for (String problem : run.problems()) {
-                out.printf("       - %s%n", problem);
+                out.printf("        - %s%n", problem);
             }
             failed += run.passed() ? 0 : 1;
         }

@@ -50,11 +50,15 @@ public final class DemoRunner {
             List<Future<CallRun>> runs = new ArrayList<>();
             for (ScriptedCalls suite : suites) {
                 for (ScriptedCall call : suite.calls()) {
+                    String tag = "#" + (runs.size() + 1);
                     String correlationId = emulator.placeCall(ScriptedCallers.toEmulator(call, numbers.get(suite.flow())));
                     String callId = CallIds.forIncomingCall(correlationId);
-                    runs.add(watchers.submit(() -> follow(suite.flow(), call, callId)));
+                    printer.line(String.format("  %-4s %s / %s  (%s calls %s, workflow %s)", tag, suite.flow(), call.name(),
+                            call.from(), numbers.get(suite.flow()), callId));
+                    runs.add(watchers.submit(() -> follow(tag, suite.flow(), call, callId)));
                 }
             }
+            printer.line("");
             List<CallRun> results = new ArrayList<>();
             for (Future<CallRun> run : runs) {
                 try {
@@ -69,8 +73,7 @@ public final class DemoRunner {
         }
     }
 
-    private CallRun follow(String flow, ScriptedCall call, String callId) throws InterruptedException {
-        String label = flow + " / " + call.name();
+    private CallRun follow(String tag, String flow, ScriptedCall call, String callId) throws InterruptedException {
         WorkflowStub stub = client.newUntypedWorkflowStub(callId);
         long deadline = System.nanoTime() + perCallLimit.toNanos();
         int printed = 0;
@@ -83,7 +86,7 @@ public final class DemoRunner {
                     start = timeline.get(0).atMillis();
                 }
                 for (int i = printed; i < timeline.size(); i++) {
-                    printer.entry(label, start, timeline.get(i));
+                    printer.entry(tag, start, timeline.get(i));
                 }
                 printed = Math.max(printed, timeline.size());
                 if ("ended".equals(view.status())) {

@@ -11,9 +11,10 @@ final class TimelinePrinter {
         this.out = out;
     }
 
-    synchronized void entry(String label, long startMillis, TimelineEntry entry) {
+    /** @param tag a short name of the call ({@code #3}), introduced when the call was placed */
+    synchronized void entry(String tag, long startMillis, TimelineEntry entry) {
         double seconds = Math.max(0, entry.atMillis() - startMillis) / 1000.0;
-        out.printf("  %-42s %6.1fs  %-14s %-8s %s%n", "[" + label + "]", seconds,
+        out.printf("  %-4s %5.1fs  %-18s %-8s %s%n", tag, seconds,
                 entry.node() == null ? "" : entry.node(), entry.kind(), entry.text());
     }
 

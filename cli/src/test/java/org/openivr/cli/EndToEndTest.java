@@ -60,12 +60,7 @@ class EndToEndTest {
         for (CallRun run : runs) {
             assertThat(run.problems()).as(run.label()).isEmpty();
             assertThat(run.result().path()).as(run.label()).isNotEmpty().startsWith("welcome");
-            String connection = platform.emulator().call(run.callId().substring("call-".length()))
-                    .orElseThrow().callConnectionId();
-            List<LedgerEntry> ledger = platform.emulator().ledger().entries(connection);
-            assertThat(ledger.stream().filter(e -> e.operation().equals("answer")).count()).as(run.label()).isEqualTo(1);
-            assertThat(ledger.stream().filter(e -> e.operation().equals("hangUp") || e.operation().equals("terminate"))
-                    .count()).as(run.label()).isLessThanOrEqualTo(1);
+            assertAnsweredOnceAndHungUpAtMostOnce(run);
         }
         CallRun happy = runs.stream().filter(r -> r.result().ending().equals("hungup-by-flow")
                 && r.result().variables().get("account") != null
@@ -83,6 +78,8 @@ class EndToEndTest {
             for (String name : once.keySet()) {
                 assertThat(twice.get(name).problems()).as(name).isEmpty();
                 assertThat(twice.get(name).result()).as(name).isEqualTo(once.get(name).result());
+                // IncomingCall is redelivered too: the second delivery must not start or answer a second call.
+                assertAnsweredOnceAndHungUpAtMostOnce(twice.get(name));
             }
         } finally {
             platform.emulator().setFaults(Faults.none());
@@ -113,6 +110,15 @@ class EndToEndTest {
                 [{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationCode":"abc-123"}}]""");
         assertThat(handshake.statusCode()).isEqualTo(200);
         assertThat(handshake.body()).contains("\"validationResponse\":\"abc-123\"");
+    }
+
+    private void assertAnsweredOnceAndHungUpAtMostOnce(CallRun run) {
+        String connection = platform.emulator().call(run.callId().substring("call-".length()))
+                .orElseThrow().callConnectionId();
+        List<LedgerEntry> ledger = platform.emulator().ledger().entries(connection);
+        assertThat(ledger.stream().filter(e -> e.operation().equals("answer")).count()).as(run.label()).isEqualTo(1);
+        assertThat(ledger.stream().filter(e -> e.operation().equals("hangUp") || e.operation().equals("terminate"))
+                .count()).as(run.label()).isLessThanOrEqualTo(1);
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {

@@ -1,0 +1,72 @@
+package org.openivr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IvrCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int ivr(String... args) {
+        return Ivr.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void noCommandOrAnUnknownOneIsBadUsage() {
+        assertThat(ivr()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: ivr");
+        assertThat(ivr("dance")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'dance'");
+    }
+
+    @Test
+    void badOptionsAreBadUsage() {
+        assertThat(ivr("demo", "--fast")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("demo does not know the option '--fast'");
+        assertThat(ivr("serve", "--port", "http")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port needs a number, not 'http'");
+        assertThat(ivr("validate")).isEqualTo(2);
+    }
+
+    @Test
+    void validateShipsTheExampleFlowClean() {
+        assertThat(ivr("validate", "../flows/support-line.yaml")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 file(s): 0 error(s)");
+    }
+
+    @Test
+    void validateReportsProblemsCompilerStyleAndFails(@TempDir Path dir) throws IOException {
+        Path flow = dir.resolve("broken.yaml");
+        Files.writeString(flow, """
+                flow: broken
+                start: welcome
+                nodes:
+                  welcome:
+                    play: "Hello."
+                    next: goodbye
+                """);
+        assertThat(ivr("validate", flow.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(flow + ":6:11: error:")
+                .contains("'goodbye'");
+    }
+
+    @Test
+    void demoOfAFlowWithoutScriptedCallsSaysSoAndFails() {
+        System.setProperty("ivr.flows", "../flows");
+        try {
+            assertThat(ivr("demo", "no-such-flow")).isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("no scripted calls for flow 'no-such-flow'");
+        } finally {
+            System.clearProperty("ivr.flows");
+        }
+    }
+}
