@@ -249,4 +249,66 @@ public final class AcsCallActivities implements CallActivities {
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
+
+    // ---- Operations of issue 4, being implemented: until then they refuse clearly instead of pretending. ----
+
+    private static io.temporal.failure.ApplicationFailure notYet(String operation) {
+        return io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                operation + " is not available in this build yet", REJECTED);
+    }
+
+    @Override
+    public void sendDtmf(org.openivr.workflows.SendDtmf request) {
+        throw notYet("sendDtmf");
+    }
+
+    @Override
+    public void startContinuousDtmf(org.openivr.workflows.ContinuousDtmf request) {
+        throw notYet("startContinuousDtmf");
+    }
+
+    @Override
+    public void stopContinuousDtmf(org.openivr.workflows.ContinuousDtmf request) {
+        throw notYet("stopContinuousDtmf");
+    }
+
+    @Override
+    public void hold(org.openivr.workflows.HoldCaller request) {
+        throw notYet("hold");
+    }
+
+    @Override
+    public void unhold(org.openivr.workflows.UnholdCaller request) {
+        throw notYet("unhold");
+    }
+
+    @Override
+    public void transfer(org.openivr.workflows.TransferCall request) {
+        throw notYet("transfer");
+    }
+
+    @Override
+    public void startMediaStreaming(org.openivr.workflows.MediaStreamingControl request) {
+        throw notYet("startMediaStreaming");
+    }
+
+    @Override
+    public void stopMediaStreaming(org.openivr.workflows.MediaStreamingControl request) {
+        throw notYet("stopMediaStreaming");
+    }
+
+    @Override
+    public org.openivr.workflows.RecordingStarted startRecording(org.openivr.workflows.StartRecording request) {
+        throw notYet("startRecording");
+    }
+
+    @Override
+    public void controlRecording(org.openivr.workflows.RecordingControl request) {
+        throw notYet("controlRecording");
+    }
+
+    @Override
+    public String recordingState(String recordingId) {
+        throw notYet("recordingState");
+    }
 }

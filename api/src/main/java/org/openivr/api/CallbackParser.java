@@ -45,8 +45,29 @@ public final class CallbackParser {
         int code = result != null && result.get("code") != null ? result.get("code").asInt() : 0;
         int subCode = result != null && result.get("subCode") != null ? result.get("subCode").asInt() : 0;
         String message = Json.optionalText(result, "message");
+        List<String> tones = tones(data, id);
+        String tone = Json.optionalText(data, "tone");
+        if (tone != null) {
+            tones = List.of(key(tone, id));
+        }
+        JsonNode sequence = data.get("sequenceId");
+        Long sequenceId = sequence != null && sequence.canConvertToLong() ? sequence.asLong() : null;
+        String state = Json.optionalText(data, "state");
+        JsonNode streaming = data.get("mediaStreamingUpdate");
+        if (state == null && streaming != null) {
+            state = Json.optionalText(streaming, "mediaStreamingStatus");
+        }
         return new CallEvent(id, CallEventKind.fromAcsType(type), type, Json.optionalText(data, "callConnectionId"),
-                Json.optionalText(data, "operationContext"), code, subCode, message, tones(data, id));
+                Json.optionalText(data, "operationContext"), code, subCode, message, tones, sequenceId,
+                Json.optionalText(data, "recordingId"), state);
+    }
+
+    private static String key(String tone, String id) {
+        String key = TONES.get(tone.toLowerCase());
+        if (key == null) {
+            throw new BadPayload(WHAT + ": event " + id + " has an unknown tone '" + tone + "'");
+        }
+        return key;
     }
 
     private static List<String> tones(JsonNode data, String id) {
@@ -63,11 +84,7 @@ public final class CallbackParser {
         }
         List<String> keys = new ArrayList<>();
         for (JsonNode tone : tones) {
-            String key = TONES.get(tone.asText().toLowerCase());
-            if (key == null) {
-                throw new BadPayload(WHAT + ": event " + id + " has an unknown tone '" + tone.asText() + "'");
-            }
-            keys.add(key);
+            keys.add(key(tone.asText(), id));
         }
         return keys;
     }

@@ -34,6 +34,25 @@ class CallbackParserTest {
     }
 
     @Test
+    void readsContinuousToneAndRecordingState() {
+        CallEvent tone = CallbackParser.parse(bytes("""
+                [{"id":"t1","type":"Microsoft.Communication.ContinuousDtmfRecognitionToneReceived",
+                  "data":{"sequenceId":3,"tone":"pound","operationContext":"2/keys","resultInformation":{"code":200,"subCode":0}}}]
+                """)).get(0);
+        assertThat(tone.kind()).isEqualTo(CallEventKind.CONTINUOUS_DTMF_TONE_RECEIVED);
+        assertThat(tone.tones()).containsExactly("#");
+        assertThat(tone.sequenceId()).isEqualTo(3L);
+
+        CallEvent recording = CallbackParser.parse(bytes("""
+                [{"id":"r1","type":"Microsoft.Communication.RecordingStateChanged",
+                  "data":{"recordingId":"rec-1","state":"active","callConnectionId":"c1"}}]
+                """)).get(0);
+        assertThat(recording.kind()).isEqualTo(CallEventKind.RECORDING_STATE_CHANGED);
+        assertThat(recording.recordingId()).isEqualTo("rec-1");
+        assertThat(recording.state()).isEqualTo("active");
+    }
+
+    @Test
     void unknownEventTypesAreKeptAsOther() {
         List<CallEvent> events = CallbackParser.parse(bytes("""
                 [{"id":"e2","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c1"}}]"""));

@@ -19,4 +19,33 @@ public interface CallActivities {
     void recognizeKeys(RecognizeKeys request);
 
     void hangUp(HangUpCall request);
+
+    /** Result: SendDtmfTonesCompleted / SendDtmfTonesFailed. Never sends twice for one step. */
+    void sendDtmf(SendDtmf request);
+
+    /** Tones then arrive as ContinuousDtmfRecognitionToneReceived events. */
+    void startContinuousDtmf(ContinuousDtmf request);
+
+    void stopContinuousDtmf(ContinuousDtmf request);
+
+    /** A failure arrives as HoldFailed; there is no success event. */
+    void hold(HoldCaller request);
+
+    void unhold(UnholdCaller request);
+
+    /** Result: CallTransferAccepted / CallTransferFailed. Never transfers twice for one step. */
+    void transfer(TransferCall request);
+
+    /** Result: MediaStreamingStarted / MediaStreamingFailed. */
+    void startMediaStreaming(MediaStreamingControl request);
+
+    void stopMediaStreaming(MediaStreamingControl request);
+
+    /** State changes then arrive as RecordingStateChanged. Never starts twice for one step. */
+    RecordingStarted startRecording(StartRecording request);
+
+    void controlRecording(RecordingControl request);
+
+    /** {@code active} or {@code inactive}. */
+    String recordingState(String recordingId);
 }

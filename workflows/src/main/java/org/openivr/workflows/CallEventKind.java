@@ -10,6 +10,19 @@ public enum CallEventKind {
     RECOGNIZE_COMPLETED,
     RECOGNIZE_FAILED,
     RECOGNIZE_CANCELED,
+    SEND_DTMF_COMPLETED,
+    SEND_DTMF_FAILED,
+    CONTINUOUS_DTMF_TONE_RECEIVED,
+    CONTINUOUS_DTMF_TONE_FAILED,
+    CONTINUOUS_DTMF_STOPPED,
+    HOLD_FAILED,
+    CALL_TRANSFER_ACCEPTED,
+    CALL_TRANSFER_FAILED,
+    MEDIA_STREAMING_STARTED,
+    MEDIA_STREAMING_STOPPED,
+    MEDIA_STREAMING_FAILED,
+    RECORDING_STATE_CHANGED,
+    START_RECORDING_FAILED,
     OTHER;
 
     /** Maps {@code Microsoft.Communication.PlayCompleted} and the like to a kind. */
@@ -24,6 +37,19 @@ public enum CallEventKind {
             case "RecognizeCompleted" -> RECOGNIZE_COMPLETED;
             case "RecognizeFailed" -> RECOGNIZE_FAILED;
             case "RecognizeCanceled" -> RECOGNIZE_CANCELED;
+            case "SendDtmfTonesCompleted" -> SEND_DTMF_COMPLETED;
+            case "SendDtmfTonesFailed" -> SEND_DTMF_FAILED;
+            case "ContinuousDtmfRecognitionToneReceived" -> CONTINUOUS_DTMF_TONE_RECEIVED;
+            case "ContinuousDtmfRecognitionToneFailed" -> CONTINUOUS_DTMF_TONE_FAILED;
+            case "ContinuousDtmfRecognitionStopped" -> CONTINUOUS_DTMF_STOPPED;
+            case "HoldFailed" -> HOLD_FAILED;
+            case "CallTransferAccepted" -> CALL_TRANSFER_ACCEPTED;
+            case "CallTransferFailed" -> CALL_TRANSFER_FAILED;
+            case "MediaStreamingStarted" -> MEDIA_STREAMING_STARTED;
+            case "MediaStreamingStopped" -> MEDIA_STREAMING_STOPPED;
+            case "MediaStreamingFailed" -> MEDIA_STREAMING_FAILED;
+            case "RecordingStateChanged" -> RECORDING_STATE_CHANGED;
+            case "StartRecordingFailed" -> START_RECORDING_FAILED;
             default -> OTHER;
         };
     }

@@ -91,4 +91,64 @@ final class FakeAcs implements CallActivities {
             call.onEvent(event);
         }
     }
+
+    @Override
+    public void sendDtmf(org.openivr.workflows.SendDtmf request) {
+        operations.add("sendDtmf " + String.join("", request.tones()));
+        send(CallEventKind.SEND_DTMF_COMPLETED, request.operationContext(), 200, 0, List.of());
+    }
+
+    @Override
+    public void startContinuousDtmf(org.openivr.workflows.ContinuousDtmf request) {
+        operations.add("startContinuousDtmf");
+    }
+
+    @Override
+    public void stopContinuousDtmf(org.openivr.workflows.ContinuousDtmf request) {
+        operations.add("stopContinuousDtmf");
+    }
+
+    @Override
+    public void hold(org.openivr.workflows.HoldCaller request) {
+        operations.add("hold");
+    }
+
+    @Override
+    public void unhold(org.openivr.workflows.UnholdCaller request) {
+        operations.add("unhold");
+    }
+
+    @Override
+    public void transfer(org.openivr.workflows.TransferCall request) {
+        operations.add("transfer " + request.targetRawId());
+        send(CallEventKind.CALL_TRANSFER_ACCEPTED, request.operationContext(), 200, 0, List.of());
+    }
+
+    @Override
+    public void startMediaStreaming(org.openivr.workflows.MediaStreamingControl request) {
+        operations.add("startMediaStreaming");
+        send(CallEventKind.MEDIA_STREAMING_STARTED, request.operationContext(), 200, 0, List.of());
+    }
+
+    @Override
+    public void stopMediaStreaming(org.openivr.workflows.MediaStreamingControl request) {
+        operations.add("stopMediaStreaming");
+        send(CallEventKind.MEDIA_STREAMING_STOPPED, request.operationContext(), 200, 0, List.of());
+    }
+
+    @Override
+    public org.openivr.workflows.RecordingStarted startRecording(org.openivr.workflows.StartRecording request) {
+        operations.add("startRecording");
+        return new org.openivr.workflows.RecordingStarted("rec-1", "inactive");
+    }
+
+    @Override
+    public void controlRecording(org.openivr.workflows.RecordingControl request) {
+        operations.add(request.action().name().toLowerCase() + "Recording");
+    }
+
+    @Override
+    public String recordingState(String recordingId) {
+        return "active";
+    }
 }
