@@ -67,7 +67,7 @@ public final class AcsEmulator implements AutoCloseable {
         .build();
     this.sim = new Simulation(options.timeScale());
     this.delivery = new CallbackDelivery(http, () -> faults);
-    this.service = new CallAutomationService(sim, delivery, ledger);
+    this.service = new CallAutomationService(sim, delivery, ledger, () -> faults);
     HttpFrontEnd frontEnd = new HttpFrontEnd(new HmacAuth(accessKey), sim, service, ledger);
     AtomicInteger threadNumber = new AtomicInteger();
     this.serverThreads = Executors.newCachedThreadPool(runnable -> {
@@ -89,6 +89,7 @@ public final class AcsEmulator implements AutoCloseable {
     frontEnd.port(port);
     this.endpoint = URI.create("https://localhost:" + port + "/");
     this.eventGrid = new EventGridPublisher(http, () -> faults, endpoint);
+    service.recordings().publishTo(endpoint, eventGrid, options.eventGridWebhook());
     log.info("ACS emulator listening on {} (time scale {})", endpoint, options.timeScale());
   }
 
@@ -168,7 +169,12 @@ public final class AcsEmulator implements AutoCloseable {
     return ledger;
   }
 
-  /** Changes the delivery faults for events posted from now on. */
+  /** Call recording, for tests in this package (e.g. a smaller chunk size). */
+  RecordingService recordings() {
+    return service.recordings();
+  }
+
+  /** Changes the faults from now on (delivery faults apply to events posted from now on). */
   public void setFaults(Faults faults) {
     this.faults = faults == null ? Faults.none() : faults;
   }
@@ -184,6 +190,7 @@ public final class AcsEmulator implements AutoCloseable {
     }
     serverThreads.shutdownNow();
     sim.close();
+    service.recordings().close();
     delivery.close();
     if (pemFile != null) {
       try {

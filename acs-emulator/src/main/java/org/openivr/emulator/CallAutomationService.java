@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,11 @@ final class CallAutomationService {
   private final Simulation sim;
   private final CallbackDelivery delivery;
   private final Ledger ledger;
+  private final Supplier<Faults> faults;
+  /** Call recording: its operations, RecordingStateChanged, the files and their Event Grid event. */
+  private final RecordingService recordings;
+  /** {@code callConnectionId/operation} pairs whose first response {@link Faults#failAfterExecuting()} already lost. */
+  private final java.util.Set<String> lostResponses = new java.util.HashSet<>();
   private final Map<String, EmulatedCall> byCorrelationId = new ConcurrentHashMap<>();
   private final Map<String, EmulatedCall> byIncomingCallContext = new HashMap<>();
   private final Map<String, EmulatedCall> byCallConnectionId = new HashMap<>();
@@ -65,9 +71,15 @@ final class CallAutomationService {
   };
 
   CallAutomationService(Simulation sim, CallbackDelivery delivery, Ledger ledger) {
+    this(sim, delivery, ledger, Faults::none);
+  }
+
+  CallAutomationService(Simulation sim, CallbackDelivery delivery, Ledger ledger, Supplier<Faults> faults) {
     this.sim = sim;
     this.delivery = delivery;
     this.ledger = ledger;
+    this.faults = faults;
+    this.recordings = new RecordingService(sim, ledger, this::callByServerCallId, byCallConnectionId::get);
   }
 
   /** A new call, ringing until answered or until it gives up. Simulation thread. */
@@ -78,6 +90,15 @@ final class CallAutomationService {
     call.ringUntil(sim.afterRealTime(RING_TIMEOUT, () -> call.abandon("not answered within " + RING_TIMEOUT)));
     log.info("call {} ringing: '{}' {} -> {}", call.correlationId, caller.name(), caller.fromPhone(), caller.toPhone());
     return call;
+  }
+
+  RecordingService recordings() {
+    return recordings;
+  }
+
+  /** The call with this serverCallId, or {@code null}. Simulation thread. */
+  private EmulatedCall callByServerCallId(String serverCallId) {
+    return byCorrelationId.values().stream().filter(c -> c.serverCallId.equals(serverCallId)).findFirst().orElse(null);
   }
 
   /** Any thread. */
@@ -117,7 +138,20 @@ final class CallAutomationService {
         request.repeatabilityRequestId(), new String(request.body(), StandardCharsets.UTF_8), response.status()));
     log.info("{} {} (api-version {}) -> {}{}", orDash(execution.callConnectionId), route.operation(),
         request.apiVersion(), response.status(), detail);
-    return response;
+    return loseFirstResponse(route.operation(), execution.callConnectionId, response);
+  }
+
+  /**
+   * {@link Faults#failAfterExecuting()}: the operation ran (and is in the ledger and the repeatability
+   * store), but its first successful response on each call is replaced by a 500.
+   */
+  private Response loseFirstResponse(String operation, String callConnectionId, Response response) {
+    if (response.status() >= 300 || !faults.get().failAfterExecuting().contains(operation)
+        || !lostResponses.add(orDash(callConnectionId) + "/" + operation)) {
+      return response;
+    }
+    log.info("{} {} executed, but answered 500 (fault failAfterExecuting)", orDash(callConnectionId), operation);
+    return error(500, "InternalError", "Injected fault: " + operation + " was executed but its response was lost.");
   }
 
   private Response dispatch(Request request, Execution execution) {
@@ -131,7 +165,13 @@ final class CallAutomationService {
       }
       case "play" -> {
         EmulatedCall call = connected(execution);
-        call.enqueue(new PlayOperation(call, apiVersion, object(request)));
+        JsonNode body = object(request);
+        PlayOperation play = new PlayOperation(call, apiVersion, body);
+        if (body.path("playTo").isArray() && !body.path("playTo").isEmpty()) {
+          call.controls.startPlayTo(play); // to specific participants: the sub-leg (acs-wire 6.1)
+        } else {
+          call.enqueue(play);
+        }
         yield empty(202);
       }
       case "recognize" -> {
@@ -143,6 +183,15 @@ final class CallAutomationService {
         connected(execution).cancelAllMedia();
         yield empty(202);
       }
+      case "sendDtmfTones", "startContinuousDtmfRecognition", "stopContinuousDtmfRecognition", "hold", "unhold",
+          "transferToParticipant", "startMediaStreaming", "stopMediaStreaming", "getParticipants" ->
+          CallActionService.execute(request.route().operation(), connected(execution), apiVersion, request.body());
+      case "startRecording", "getRecording", "stopRecording", "pauseRecording", "resumeRecording" ->
+          recordings.execute(request.route().operation(), request.route().recordingId(), apiVersion, request.body(),
+              call -> {
+                execution.call = call;
+                execution.callConnectionId = call.callConnectionId();
+              });
       default -> throw new IllegalStateException("No handler for " + request.route());
     };
   }
@@ -158,6 +207,7 @@ final class CallAutomationService {
       throw AcsException.badRequest("callbackUri is required.");
     }
     URI callbackUri = MediaOperation.optionalUri(callback, "callbackUri");
+    MediaStreamingOptions streaming = MediaStreamingOptions.parse(body.get("mediaStreamingOptions"), request.apiVersion());
     EmulatedCall call = byIncomingCallContext.get(context);
     if (call == null) {
       throw AcsException.badRequest("Unknown incomingCallContext: no call was offered with it.");
@@ -172,7 +222,11 @@ final class CallAutomationService {
     execution.call = call;
     byCallConnectionId.put(callConnectionId, call);
     call.answer(callConnectionId, callbackUri, request.apiVersion(), Json.text(body, "operationContext"));
+    call.controls.answered(streaming, request.apiVersion());
     ObjectNode properties = properties(call, "unknown");
+    if (streaming != null) {
+      properties.set("mediaStreamingSubscription", call.controls.streamingSubscription());
+    }
     if (body.path("answeredBy").isObject()) {
       properties.set("answeredBy", body.get("answeredBy"));
     }

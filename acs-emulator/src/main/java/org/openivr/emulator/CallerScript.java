@@ -8,9 +8,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plays a {@link ScriptedCaller}'s steps once the call is connected. A {@link CallerStep.Press}
- * waits for a listening recognize, presses its keys into it one by one, and ends when that
- * recognize ends (keys left over then are dropped). Silence and speech just let time pass; the
- * recognize's own timers decide what that silence means. Runs on the simulation thread only.
+ * waits until someone listens to the caller's keys: a listening recognize, or continuous DTMF
+ * recognition. It then presses its keys one by one; each key goes to the listening recognize (if
+ * any) and is reported by continuous recognition (if on). Pressed into a recognize, the step ends
+ * when that recognize ends (keys left over then are dropped); pressed only for continuous
+ * recognition, it ends after its last key. Silence and speech just let time pass; the recognize's
+ * own timers decide what that silence means. Runs on the simulation thread only.
  */
 final class CallerScript {
 
@@ -27,6 +30,8 @@ final class CallerScript {
   private int nextKey;
   /** The recognize the current Press step presses into, once it found one. */
   private RecognizeOperation target;
+  /** Whether the current Press step's key timer runs (into a recognize, or for continuous recognition only). */
+  private boolean pressing;
 
   CallerScript(EmulatedCall call, List<CallerStep> steps) {
     this.call = call;
@@ -42,10 +47,21 @@ final class CallerScript {
     cancelTimer();
   }
 
-  /** A recognize started listening: a waiting Press step begins pressing. */
+  /** A recognize started listening: a waiting Press step begins pressing, a pressing one presses into it. */
   void recognizeListening(RecognizeOperation recognize) {
     if (!stopped && keys != null && target == null) {
-      pressInto(recognize);
+      if (pressing) {
+        target = recognize; // the next keys go into it; the step now ends with it
+      } else {
+        pressInto(recognize);
+      }
+    }
+  }
+
+  /** Continuous DTMF recognition of the caller began: a waiting Press step begins pressing. */
+  void continuousDtmfStarted() {
+    if (!stopped && keys != null && !pressing) {
+      startPressing();
     }
   }
 
@@ -60,6 +76,7 @@ final class CallerScript {
   private void advance() {
     keys = null;
     target = null;
+    pressing = false;
     if (stopped) {
       return;
     }
@@ -77,10 +94,13 @@ final class CallerScript {
       RecognizeOperation listening = call.listeningRecognize();
       if (listening != null) {
         pressInto(listening);
+      } else if (call.controls.listensToCaller()) {
+        startPressing();
       }
     } else if (step instanceof CallerStep.Silence silence) {
       timer = call.sim.after(silence.duration(), this::advance);
     } else if (step instanceof CallerStep.Say say) {
+      call.audio.callerSpeech(PlaySource.speakingTime(say.text()));
       timer = call.sim.after(PlaySource.speakingTime(say.text()), this::advance);
     } else if (step instanceof CallerStep.HangUp) {
       stopped = true;
@@ -90,23 +110,38 @@ final class CallerScript {
 
   private void pressInto(RecognizeOperation recognize) {
     target = recognize;
+    startPressing();
+  }
+
+  private void startPressing() {
+    pressing = true;
     // Pressed from a fresh task, never from inside the recognize's own state change.
     timer = call.sim.after(Duration.ZERO, this::pressNextKey);
   }
 
   private void pressNextKey() {
     RecognizeOperation recognize = target;
-    if (stopped || recognize == null) {
+    if (stopped || keys == null) {
+      return;
+    }
+    if (recognize == null && !call.controls.listensToCaller()) {
+      pressing = false; // continuous recognition stopped mid-step: wait for someone to listen again
       return;
     }
     String tone = Tones.toneOf(keys.charAt(nextKey++));
     log.debug("{} caller presses {}", call.callConnectionId(), tone);
-    recognize.key(tone);
-    if (target != recognize) {
-      return; // that key ended the recognize; the script already moved on
+    call.controls.callerPressed(tone);
+    call.audio.callerTone(tone);
+    if (recognize != null) {
+      recognize.key(tone);
+      if (target != recognize) {
+        return; // that key ended the recognize; the script already moved on
+      }
     }
     if (nextKey < keys.length()) {
       timer = call.sim.after(KEY_GAP, this::pressNextKey);
+    } else if (recognize == null) {
+      timer = call.sim.after(KEY_GAP, this::advance); // heard only by continuous recognition: the step is done
     }
     // else: all keys pressed; the step ends when the recognize does (inter-digit timeout).
   }

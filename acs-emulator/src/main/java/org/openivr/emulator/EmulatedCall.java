@@ -31,6 +31,10 @@ final class EmulatedCall {
   final String incomingCallContext = newIncomingCallContext();
   final ScriptedCaller caller;
   final Simulation sim;
+  /** Sub-leg, continuous DTMF, hold, streaming and transfer state. */
+  final CallControls controls = new CallControls(this);
+  /** What is heard on the call, for recordings. */
+  final CallAudio audio;
   private final CallbackDelivery delivery;
   private final CallerScript script;
   private final Deque<MediaOperation> queue = new ArrayDeque<>();
@@ -48,6 +52,7 @@ final class EmulatedCall {
     this.sim = sim;
     this.delivery = delivery;
     this.script = new CallerScript(this, caller.steps());
+    this.audio = new CallAudio(sim);
   }
 
   /** Looks like the JWT-shaped token of a real IncomingCall; only its identity matters. */
@@ -104,6 +109,11 @@ final class EmulatedCall {
 
   /** The app or the caller hung up: media stops silently, CallDisconnected goes out. */
   void disconnect(String by, String apiVersion) {
+    disconnect(by, apiVersion, ResultInformation.CALL_ENDED);
+  }
+
+  /** The call ended for {@code by} ({@code app}, {@code caller}, {@code transfer}); {@code result} is CallDisconnected's. */
+  void disconnect(String by, String apiVersion, ResultInformation result) {
     if (state != State.CONNECTED) {
       return;
     }
@@ -116,8 +126,10 @@ final class EmulatedCall {
     }
     queue.forEach(MediaOperation::abort);
     queue.clear();
+    controls.callEnded(result);
+    audio.ended();
     log.info("{} disconnected by {}", callConnectionId, by);
-    emit("CallDisconnected", null, apiVersion, null, ResultInformation.CALL_ENDED, null);
+    emit("CallDisconnected", null, apiVersion, null, result, null);
   }
 
   void callerHangsUp() {
@@ -148,6 +160,7 @@ final class EmulatedCall {
         script.recognizeEnded(recognize);
       }
     }
+    controls.cancelSubLegPlay();
   }
 
   private void startNext() {
@@ -160,6 +173,7 @@ final class EmulatedCall {
   /** An operation ended on its own (completed or failed). */
   void mediaEnded(MediaOperation operation) {
     if (current != operation) {
+      controls.subLegEnded(operation); // a PlayTo on the participant sub-leg
       return;
     }
     current = null;
@@ -171,6 +185,11 @@ final class EmulatedCall {
 
   void recognizeListening(RecognizeOperation recognize) {
     script.recognizeListening(recognize);
+  }
+
+  /** Continuous DTMF recognition of the caller began: a waiting Press step may press now. */
+  void continuousDtmfStarted() {
+    script.continuousDtmfStarted();
   }
 
   /** The recognize that collects keys right now, or {@code null}. */

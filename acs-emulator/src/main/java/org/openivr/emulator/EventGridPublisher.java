@@ -117,6 +117,19 @@ final class EventGridPublisher {
     }
   }
 
+  /**
+   * Posts any Event Grid-schema event (e.g. {@code RecordingFileStatusUpdated}) after the validation
+   * handshake; throws if it is not accepted.
+   */
+  void publish(URI webhook, ObjectNode event) {
+    ensureValidated(webhook);
+    Faults current = faults.get();
+    deliver(webhook, event, current);
+    if (current.duplicateEvents()) {
+      deliver(webhook, event, current);
+    }
+  }
+
   private void deliver(URI webhook, ObjectNode event, Faults current) {
     String eventType = event.get("eventType").asText();
     String failure = null;

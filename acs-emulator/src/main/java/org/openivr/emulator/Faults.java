@@ -1,17 +1,24 @@
 package org.openivr.emulator;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Delivery faults the emulator injects on demand, to exercise the real-world hazards of ACS
- * callbacks (acs-wire 7.1): duplicated events and late events.
+ * Faults the emulator injects on demand, to exercise the real-world hazards of ACS: duplicated and
+ * late callback events (acs-wire 7.1), and a response lost after the operation ran.
  *
- * @param duplicateEvents post every callback and Event Grid event twice, with the same event id
- * @param maxExtraDelay   before each post, wait a random time between zero and this (wall-clock,
- *                        not scaled by {@link EmulatorOptions#timeScale()}); {@code null} means zero
+ * @param duplicateEvents    post every callback and Event Grid event twice, with the same event id
+ * @param maxExtraDelay      before each post, wait a random time between zero and this (wall-clock,
+ *                           not scaled by {@link EmulatorOptions#timeScale()}); {@code null} means zero
+ * @param failAfterExecuting operations (ledger names such as {@code sendDtmfTones},
+ *                           {@code transferToParticipant}) that, the first time each runs on a call,
+ *                           are executed and written to the ledger (and their response stored for
+ *                           their {@code Repeatability-Request-ID}) but answered with HTTP 500, as if the
+ *                           response was lost; later requests are answered normally, so a retry with the
+ *                           same request id gets the stored result and runs nothing. {@code null} means none
  */
-public record Faults(boolean duplicateEvents, Duration maxExtraDelay) {
+public record Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String> failAfterExecuting) {
 
   public Faults {
     if (maxExtraDelay == null) {
@@ -20,11 +27,22 @@ public record Faults(boolean duplicateEvents, Duration maxExtraDelay) {
     if (maxExtraDelay.isNegative()) {
       throw new IllegalArgumentException("maxExtraDelay must not be negative: " + maxExtraDelay);
     }
+    failAfterExecuting = failAfterExecuting == null ? Set.of() : Set.copyOf(failAfterExecuting);
+  }
+
+  /** Delivery faults only (the components before {@code failAfterExecuting} existed). */
+  public Faults(boolean duplicateEvents, Duration maxExtraDelay) {
+    this(duplicateEvents, maxExtraDelay, Set.of());
   }
 
   /** No faults: every event is posted once, as soon as it happens. */
   public static Faults none() {
-    return new Faults(false, Duration.ZERO);
+    return new Faults(false, Duration.ZERO, Set.of());
+  }
+
+  /** These faults, plus a lost first response for each of {@code operations} on each call. */
+  public Faults withFailAfterExecuting(String... operations) {
+    return new Faults(duplicateEvents, maxExtraDelay, Set.of(operations));
   }
 
   /** A random delay between zero and {@link #maxExtraDelay()}. */

@@ -62,6 +62,17 @@ final class HttpFrontEnd implements HttpHandler {
             Map.of("Content-Type", "application/json; charset=utf-8")));
         return;
       }
+      if (rawPath.startsWith(RecordingObjects.PATH_PREFIX)) {
+        // Recording files: signed like every ACS request, with the path alone (the SDK drops the query).
+        String failure = hmac.verify(method, rawPath, exchange.getRequestHeaders()::getFirst, body, port);
+        if (failure != null) {
+          log.warn("- {} {} -> 401: {}", method, rawPath, failure);
+          send(exchange, CallAutomationService.error(401, "Unauthorized", "HMAC authentication failed: " + failure));
+          return;
+        }
+        service.recordings().objects().serve(exchange, method, rawPath);
+        return;
+      }
       if (!rawPath.startsWith("/calling/")) {
         send(exchange, CallAutomationService.error(404, "NotFound", "No such resource: " + method + " " + rawPath));
         return;

@@ -37,6 +37,7 @@ final class PlayOperation extends MediaOperation {
 
   private void playOnce() {
     Duration duration = PlaySource.totalDuration(sources);
+    call.audio.prompt(sources);
     schedule(duration, loop ? this::playOnce : () -> finish("PlayCompleted", ResultInformation.PLAY_COMPLETED, null));
   }
 }

@@ -101,6 +101,7 @@ final class RecognizeOperation extends MediaOperation {
       finish("RecognizeFailed", ResultInformation.PROMPT_FAILED, null);
       return;
     }
+    call.audio.prompt(prompts);
     schedule(PlaySource.totalDuration(prompts), this::promptFinished);
     if (interruptPrompt) {
       startListening();

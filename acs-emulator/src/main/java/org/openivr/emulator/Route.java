@@ -12,21 +12,29 @@ import java.util.Set;
  * @param callConnectionId the call in the path, or {@code null}
  * @param implemented      whether the emulator executes it (otherwise it answers 501)
  * @param repeatable       whether the operation honours {@code Repeatability-Request-ID} (acs-wire 1.4)
+ * @param recordingId      the recording in the path ({@code /calling/recordings/{recordingId}}), or {@code null}
  */
-record Route(String operation, String callConnectionId, boolean implemented, boolean repeatable) {
+record Route(String operation, String callConnectionId, boolean implemented, boolean repeatable, String recordingId) {
+
+  Route(String operation, String callConnectionId, boolean implemented, boolean repeatable) {
+    this(operation, callConnectionId, implemented, repeatable, null);
+  }
 
   private static final Set<String> IMPLEMENTED_CALL_ACTIONS = Set.of("terminate", "play", "recognize",
-      "cancelAllMediaOperations");
-  private static final Set<String> OTHER_CALL_ACTIONS = Set.of("transferToParticipant", "sendDtmfTones",
-      "startContinuousDtmfRecognition", "stopContinuousDtmfRecognition", "hold", "unhold", "startMediaStreaming",
-      "stopMediaStreaming", "startTranscription", "stopTranscription", "updateTranscription",
-      "interruptAudioAndAnnounce");
+      "cancelAllMediaOperations", "transferToParticipant", "sendDtmfTones", "startContinuousDtmfRecognition",
+      "stopContinuousDtmfRecognition", "hold", "unhold", "startMediaStreaming", "stopMediaStreaming");
+  private static final Set<String> OTHER_CALL_ACTIONS = Set.of("startTranscription", "stopTranscription",
+      "updateTranscription", "interruptAudioAndAnnounce");
   private static final Set<String> REPEATABLE = Set.of("createCall", "answer", "redirect", "reject", "connect",
       "terminate", "transferToParticipant", "sendDtmfTones", "participants:add", "participants:remove",
       "participants:mute", "participants:cancelAddParticipant", "startRecording");
 
   private static Route of(String operation, String callConnectionId, boolean implemented) {
     return new Route(operation, callConnectionId, implemented, REPEATABLE.contains(operation));
+  }
+
+  private static Route recording(String operation, String recordingId) {
+    return new Route(operation, null, true, REPEATABLE.contains(operation), recordingId);
   }
 
   /** The route of a request under {@code /calling/}, or {@code null} if there is none. */
@@ -50,14 +58,15 @@ record Route(String operation, String callConnectionId, boolean implemented, boo
     }
     if (resource.equals("recordings")) {
       if (segments.length == 1 && action == null && post) {
-        return of("startRecording", null, false);
+        return of("startRecording", null, true);
       }
       if (segments.length == 2) {
+        String recordingId = segments[1];
         if (action == null && (method.equals("GET") || method.equals("DELETE"))) {
-          return of(method.equals("GET") ? "getRecordingProperties" : "stopRecording", null, false);
+          return recording(method.equals("GET") ? "getRecording" : "stopRecording", recordingId);
         }
         if (post && action != null && (action.equals("pause") || action.equals("resume"))) {
-          return of(action + "Recording", null, false);
+          return recording(action + "Recording", recordingId);
         }
       }
     }
@@ -98,7 +107,7 @@ record Route(String operation, String callConnectionId, boolean implemented, boo
     }
     if (segments[2].equals("participants")) {
       if (segments.length == 3 && action == null && method.equals("GET")) {
-        return of("getParticipants", id, false);
+        return of("getParticipants", id, true);
       }
       if (segments.length == 3 && post && Set.of("add", "remove", "mute", "cancelAddParticipant").contains(action)) {
         return of("participants:" + action, id, false);

@@ -11,9 +11,14 @@
  *       or without the port) and a stable {@code api-version} (2023-03-06 ... 2025-06-15); otherwise
  *       401 or 400, and nothing runs.</li>
  *   <li>Implemented: answer (200), get call (200), hang up (DELETE, 204), terminate (204), play (202),
- *       recognize with DTMF (202), cancelAllMediaOperations (202). Other ACS operations answer 501.
- *       Answer and terminate honour {@code Repeatability-Request-ID}: a repeat gets the stored
- *       response with {@code Repeatability-Result: accepted} and does not run again.</li>
+ *       recognize with DTMF (202), cancelAllMediaOperations (202), sendDtmfTones (202),
+ *       start/stopContinuousDtmfRecognition (200), hold/unhold (200), transferToParticipant (202),
+ *       start/stopMediaStreaming (202), list participants (GET .../participants, 200). Other ACS
+ *       operations answer 501. An operation sent with an api-version older than the first stable one
+ *       that has it (acs-wire 2.0) answers 400. Answer, terminate, sendDtmfTones and
+ *       transferToParticipant honour {@code Repeatability-Request-ID}: a repeat gets the stored
+ *       response with {@code Repeatability-Result: accepted}, does not run again and is not written to
+ *       the ledger again.</li>
  *   <li>{@code GET /emulator/ledger[?callConnectionId=...]}: the executed operations as JSON, no auth.</li>
  * </ul>
  *
@@ -45,5 +50,83 @@
  *   <li>When the steps run out the caller stays silent until the app hangs up.</li>
  * </ul>
  * A call that nobody answers stops ringing after 30 s of wall-clock time (not scaled).
+ *
+ * <h2>Mid-call actions (acs-wire 2.3, 2.4, 3.4, 3.5; zh-CN call-actions seed)</h2>
+ * The only other participant of an emulated call is its scripted caller ({@code 4:+<fromPhone>}).
+ * <b>Emulator rule</b> (not documented by ACS): an operation aimed at anyone else is accepted and then
+ * fails by its failure event with 400/8522 ("not in the call"): SendDtmfTonesFailed, HoldFailed,
+ * ContinuousDtmfRecognitionToneFailed, CallTransferFailed (for a {@code transferee}); unhold, which
+ * has no failure event, answers 404/8522 instead.
+ * <ul>
+ *   <li><b>sendDtmfTones</b> (2023-10-15+): 1 to 18 known tones to a phone participant, else 400
+ *       (acs-wire 6.2). 202 {@code {"operationContext"}}; the tones take 150 ms each (scaled) on the
+ *       participant sub-leg, then SendDtmfTonesCompleted 200/0. What was sent is in the ledger.</li>
+ *   <li><b>Continuous DTMF recognition</b> (2023-10-15+): start and stop answer 200. While it is on,
+ *       every key the caller presses raises ContinuousDtmfRecognitionToneReceived ({@code sequenceId}
+ *       1, 2, 3 ... per call, never reset; {@code tone}; 200/0; the start's operationContext and
+ *       callback URI), including keys pressed into a recognize, which still completes as usual: acs-wire
+ *       6.1 says continuous recognition runs alongside everything and each tone also raises the event,
+ *       and the seed describes it as receiving every key the participant presses. A {@code Press} step
+ *       no longer needs a listening recognize while continuous recognition is on: it presses at once,
+ *       and ends after its last key unless a recognize started listening meanwhile (then it ends with
+ *       that recognize, as before). Stop answers 200, then ContinuousDtmfRecognitionStopped 200/0 (also
+ *       when it was not on: stop is safe to retry). When the call ends while it is on,
+ *       ContinuousDtmfRecognitionStopped carries the end reason (200/7000, as recorded in acs-wire 3.4;
+ *       200/7015 after a transfer), before CallDisconnected. A second start while on is accepted (the
+ *       table allows it) and later tones carry the new operationContext.</li>
+ *   <li><b>hold / unhold</b> (2024-09-15+): 200 with no body. {@code playSourceInfo} (optional music)
+ *       must be playable, else HoldFailed 400/8535. The caller's {@code isOnHold} shows in list
+ *       participants and in a ParticipantsUpdated snapshot after each change ({@code sequenceNumber}
+ *       2, 4, 6 ...: rising with gaps, as observed). Holding a held caller or unholding one not on hold
+ *       changes nothing and raises no event. Hold does not touch the media queue or the scripted
+ *       caller: the docs say nothing about media during hold, and hold is not in the concurrency table.</li>
+ *   <li><b>transferToParticipant</b>: 202 {@code {"operationContext"}}. The target (phone or ACS user;
+ *       Teams is 400) rings 2 s (scaled), then either CallTransferAccepted (with {@code transferTarget}
+ *       and {@code transferee} from 2023-10-15) followed by the end of the call for us, CallDisconnected
+ *       200/7015 ({@code disconnectedBy = "transfer"}), or — <b>emulator rule</b> — for a phone number
+ *       ending in {@code 0000}, CallTransferFailed 480/560480 (the "no answer/unavailable" code of
+ *       CreateCallFailed; ACS documents no transfer-specific code) and the call goes on. A second
+ *       transfer while one rings is 400/8585; transferring the caller to itself is 400.</li>
+ *   <li><b>Media streaming</b> (2025-05-15+): answer accepts {@code mediaStreamingOptions}
+ *       ({@code transportUrl} wss/ws, {@code transportType: websocket}, {@code contentType: audio},
+ *       {@code audioChannelType} mixed/unmixed, optional {@code startMediaStreaming},
+ *       {@code enableBidirectional}, {@code audioFormat}); invalid options refuse the answer with 400 and
+ *       the call keeps ringing. The answer's response then has {@code mediaStreamingSubscription}. With
+ *       {@code startMediaStreaming: true}, MediaStreamingStarted follows CallConnected (no
+ *       operationContext: no operation asked for it). start/stopMediaStreaming answer 202, then
+ *       MediaStreamingStarted / MediaStreamingStopped with {@code mediaStreamingUpdate}
+ *       ({@code contentType "Audio"}, {@code mediaStreamingStarted/subscriptionStarted},
+ *       {@code mediaStreamingStopped/subscriptionStopped}); both are idempotent (a repeat raises the
+ *       event again). A call answered without options gets MediaStreamingFailed 400/8603
+ *       ({@code mediaStreamingFailed/streamUrlMissing}). <b>No WebSocket is opened yet</b>: the audio
+ *       itself (acs-wire 5) is not emulated; nothing is sent at hang-up.</li>
+ * </ul>
+ *
+ * <h2>Media-operation concurrency (acs-wire 6.1 and the zh-CN call-actions seed's table)</h2>
+ * Calls here are 1:1, so a recognize is always a main-leg operation ("Recognize (group call)" does not
+ * arise). Each rule below is tested in {@code CallActionsTest}.
+ * <ul>
+ *   <li>Main leg — play to everyone and recognize — queue FIFO and run one at a time; a new one with
+ *       {@code interruptCallMediaOperation} cancels the running and queued ones (acs-wire 6.1).</li>
+ *   <li>Participant sub-leg — a play with a non-empty {@code playTo} (PlayTo) and sendDtmfTones — run
+ *       at once, beside the main leg, one at a time: while one runs, a new PlayTo, sendDtmfTones or
+ *       startContinuousDtmfRecognition is refused with HTTP 412, error code 8583 (the table's
+ *       "prohibited"; acs-wire 6.1 names 8583 and calls 412 likely). Play to everyone and recognize
+ *       are still accepted (seed table: PlayTo / SendDTMF rows allow PlayToAll and Recognize).</li>
+ *   <li>A running play-to-everyone or recognize blocks nothing (seed table: those rows prohibit none).</li>
+ *   <li>Continuous DTMF recognition blocks nothing, not even a second start (seed table: its row
+ *       prohibits none); stopContinuousDtmfRecognition, hold, unhold, transfer and media streaming are
+ *       not in the table and are never refused for concurrency.</li>
+ *   <li>cancelAllMediaOperations cancels the main-leg queue and a running PlayTo (PlayCanceled 8508),
+ *       not a sendDtmfTones (acs-wire 6.1: it cancels play and recognize operations).</li>
+ *   <li>When the call ends, sub-leg operations stop silently like main-leg ones.</li>
+ * </ul>
+ *
+ * <h2>Faults</h2>
+ * Besides duplicated and delayed events, {@link org.openivr.emulator.Faults#failAfterExecuting()}
+ * names operations whose first successful response on each call is lost: the operation runs, is
+ * written to the ledger and its response is stored for its {@code Repeatability-Request-ID}, but the
+ * client gets a 500. A retry with the same request id then gets the stored response and nothing runs
+ * again.
  */
 package org.openivr.emulator;

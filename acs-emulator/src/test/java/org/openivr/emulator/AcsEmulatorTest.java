@@ -101,7 +101,7 @@ class AcsEmulatorTest {
     SignedClient.Reply unknownVersion = client.send("GET", "/calling/callConnections/x", "2020-01-01", "", Map.of());
     SignedClient.Reply unknownRoute = client.post("/calling/callConnections/x:dance", "{}");
     SignedClient.Reply unknownCall = client.post("/calling/callConnections/" + UUID.randomUUID() + ":play", "{}");
-    SignedClient.Reply notYet = client.post("/calling/callConnections/x:sendDtmfTones", "{}");
+    SignedClient.Reply notYet = client.post("/calling/callConnections/x:startTranscription", "{}");
     SignedClient.Reply malformed = client.post("/calling/callConnections:answer", "{\"incomingCallContext\":");
 
     assertThat(missing.status()).isEqualTo(400);

@@ -22,7 +22,10 @@ class RouteTest {
 
   @Test
   void knowsOperationsItDoesNotImplementYet() {
-    assertThat(Route.parse("POST", "/calling/callConnections/abc:sendDtmfTones").implemented()).isFalse();
+    assertThat(Route.parse("POST", "/calling/callConnections/abc:startTranscription").implemented()).isFalse();
+    assertThat(Route.parse("POST", "/calling/callConnections/abc:sendDtmfTones"))
+        .isEqualTo(new Route("sendDtmfTones", "abc", true, true));
+    assertThat(Route.parse("POST", "/calling/callConnections/abc:hold")).isEqualTo(new Route("hold", "abc", true, false));
     assertThat(Route.parse("POST", "/calling/callConnections/abc/participants:add").operation())
         .isEqualTo("participants:add");
     assertThat(Route.parse("GET", "/calling/callConnections/abc/participants/4%3A%2B14255550123").operation())

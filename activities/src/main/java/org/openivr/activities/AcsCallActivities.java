@@ -19,6 +19,7 @@ import org.openivr.workflows.HangUpCall;
 import org.openivr.workflows.PlayPrompt;
 import org.openivr.workflows.PlaySource;
 import org.openivr.workflows.RecognizeKeys;
+import org.openivr.workflows.StreamingOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,9 @@ import java.util.Objects;
 
 /**
  * {@link CallActivities} over ACS: SDK 1.0.4 for what it has (answer, audio play, DTMF recognize with at most
- * one audio prompt, hang-up), {@link AcsRestExtension} for text-to-speech and several prompts.
+ * one audio prompt, hang-up), {@link AcsRestExtension} for text-to-speech, several prompts and answers with
+ * media-streaming options; {@link AcsCallActions} for send DTMF, continuous DTMF, hold/unhold, transfer and media
+ * streaming.
  *
  * <p>Failures: ACS 4xx other than 408/429 become a non-retryable {@code ApplicationFailure} of type
  * {@link CallActivities#REJECTED}; anything else propagates and Temporal retries it.
@@ -44,6 +47,8 @@ public final class AcsCallActivities implements CallActivities {
     private final AcsSettings settings;
     private final AcsClients clients;
     private final AcsRestExtension rest;
+    /** Send DTMF, continuous DTMF, hold/unhold, transfer, media streaming. */
+    private final AcsCallActions actions;
     /** First time this process answered a call, for {@code Repeatability-First-Sent} outside Temporal. */
     private final Map<String, Instant> firstSent = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -62,6 +67,7 @@ public final class AcsCallActivities implements CallActivities {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.rest = new AcsRestExtension(clients);
+        this.actions = new AcsCallActions(clients, rest);
     }
 
     @Override
@@ -76,12 +82,23 @@ public final class AcsCallActivities implements CallActivities {
         }
         String callbackUri = settings.callbackUri(callId);
         Repeatability repeatability = new Repeatability(Repeatability.requestIdFor("answer", callId), firstSent(callId));
-        boolean viaRest = settings.cognitiveServicesEndpoint() != null;
+        StreamingOptions streaming = request.streaming();
+        if (streaming != null) {
+            if (isBlank(streaming.transportUrl())) {
+                throw AcsFailures.invalid("answer", subject, "streaming options without a transportUrl");
+            }
+            if (streaming.channels() != null && !List.of("mixed", "unmixed").contains(streaming.channels())) {
+                throw AcsFailures.invalid("answer", subject, "streaming channels must be mixed or unmixed, got "
+                        + streaming.channels());
+            }
+        }
+        // 1.0.4 (2023-03-06) has neither callIntelligenceOptions nor mediaStreamingOptions: those answers go over REST.
+        boolean viaRest = settings.cognitiveServicesEndpoint() != null || streaming != null;
         try {
             AnsweredCall answered;
             if (viaRest) {
                 answered = rest.answer(request.incomingCallContext(), callbackUri, request.operationContext(),
-                        settings.cognitiveServicesEndpoint(), repeatability);
+                        settings.cognitiveServicesEndpoint(), streaming, repeatability);
             } else {
                 Response<AnswerCallResult> response = clients.callAutomation().answerCallWithResponse(
                         new AnswerCallOptions(request.incomingCallContext(), callbackUri)
@@ -204,6 +221,21 @@ public final class AcsCallActivities implements CallActivities {
         }
     }
 
+    @Override
+    public void cancelMedia(org.openivr.workflows.CancelMedia request) {
+        String id = request.callConnectionId();
+        String subject = "call connection " + id;
+        if (isBlank(id)) {
+            throw AcsFailures.invalid("cancelMedia", subject, "no callConnectionId");
+        }
+        try {
+            media(id).cancelAllMediaOperationsWithResponse(Context.NONE);
+            log.info("callConnectionId={} cancelMedia ok", id);
+        } catch (HttpResponseException e) {
+            throw failure("cancelMedia", subject, id, e);
+        }
+    }
+
     private CallMedia media(String callConnectionId) {
         return clients.callAutomation().getCallConnection(callConnectionId).getCallMedia();
     }
@@ -259,56 +291,56 @@ public final class AcsCallActivities implements CallActivities {
 
     @Override
     public void sendDtmf(org.openivr.workflows.SendDtmf request) {
-        throw notYet("sendDtmf");
+        actions.sendDtmf(request);
     }
 
     @Override
     public void startContinuousDtmf(org.openivr.workflows.ContinuousDtmf request) {
-        throw notYet("startContinuousDtmf");
+        actions.startContinuousDtmf(request);
     }
 
     @Override
     public void stopContinuousDtmf(org.openivr.workflows.ContinuousDtmf request) {
-        throw notYet("stopContinuousDtmf");
+        actions.stopContinuousDtmf(request);
     }
 
     @Override
     public void hold(org.openivr.workflows.HoldCaller request) {
-        throw notYet("hold");
+        actions.hold(request);
     }
 
     @Override
     public void unhold(org.openivr.workflows.UnholdCaller request) {
-        throw notYet("unhold");
+        actions.unhold(request);
     }
 
     @Override
     public void transfer(org.openivr.workflows.TransferCall request) {
-        throw notYet("transfer");
+        actions.transfer(request);
     }
 
     @Override
     public void startMediaStreaming(org.openivr.workflows.MediaStreamingControl request) {
-        throw notYet("startMediaStreaming");
+        actions.startMediaStreaming(request);
     }
 
     @Override
     public void stopMediaStreaming(org.openivr.workflows.MediaStreamingControl request) {
-        throw notYet("stopMediaStreaming");
+        actions.stopMediaStreaming(request);
     }
 
     @Override
     public org.openivr.workflows.RecordingStarted startRecording(org.openivr.workflows.StartRecording request) {
-        throw notYet("startRecording");
+        return new AcsRecordings(settings, clients).start(request);
     }
 
     @Override
     public void controlRecording(org.openivr.workflows.RecordingControl request) {
-        throw notYet("controlRecording");
+        new AcsRecordings(settings, clients).control(request);
     }
 
     @Override
     public String recordingState(String recordingId) {
-        throw notYet("recordingState");
+        return new AcsRecordings(settings, clients).state(recordingId);
     }
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openivr.workflows.AnsweredCall;
 import org.openivr.workflows.PlaySource;
 import org.openivr.workflows.RecognizeKeys;
+import org.openivr.workflows.StreamingOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +63,29 @@ public final class AcsRestExtension {
      */
     public AnsweredCall answer(String incomingCallContext, String callbackUri, String operationContext,
                                String cognitiveServicesEndpoint, Repeatability repeatability) {
+        return answer(incomingCallContext, callbackUri, operationContext, cognitiveServicesEndpoint, null, repeatability);
+    }
+
+    /**
+     * As above, plus {@code mediaStreamingOptions} (acs-wire 2.1, 2025-05-15+) when {@code streaming} is not null:
+     * websocket transport, audio content, the given channels, and whether streaming starts when the call connects.
+     */
+    public AnsweredCall answer(String incomingCallContext, String callbackUri, String operationContext,
+                               String cognitiveServicesEndpoint, StreamingOptions streaming, Repeatability repeatability) {
         ObjectNode body = JSON.createObjectNode();
         body.put("incomingCallContext", incomingCallContext);
         body.put("callbackUri", callbackUri);
         putIfNotNull(body, "operationContext", operationContext);
         if (cognitiveServicesEndpoint != null) {
             body.putObject("callIntelligenceOptions").put("cognitiveServicesEndpoint", cognitiveServicesEndpoint);
+        }
+        if (streaming != null) {
+            ObjectNode options = body.putObject("mediaStreamingOptions");
+            options.put("transportUrl", streaming.transportUrl());
+            options.put("transportType", "websocket");
+            options.put("contentType", "audio");
+            options.put("audioChannelType", streaming.channels() == null ? "mixed" : streaming.channels());
+            options.put("startMediaStreaming", streaming.startNow());
         }
         JsonNode response = post("answer", "/calling/callConnections:answer", body, 200,
                 repeatability.addTo(Context.NONE));
@@ -155,7 +173,8 @@ public final class AcsRestExtension {
         return node;
     }
 
-    private JsonNode post(String operation, String path, ObjectNode body, int expectedStatus, Context context) {
+    /** POSTs {@code body} to {@code path} at {@link #API_VERSION}; anything but {@code expectedStatus} throws. */
+    JsonNode post(String operation, String path, ObjectNode body, int expectedStatus, Context context) {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
@@ -206,7 +225,7 @@ public final class AcsRestExtension {
         }
     }
 
-    private static String connectionPath(String callConnectionId, String action) {
+    static String connectionPath(String callConnectionId, String action) {
         return "/calling/callConnections/"
                 + URLEncoder.encode(callConnectionId, StandardCharsets.UTF_8).replace("+", "%20") + action;
     }

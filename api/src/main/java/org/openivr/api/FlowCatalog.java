@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openivr.flows.Flow;
 import org.openivr.flows.FlowException;
 import org.openivr.flows.FlowLoader;
+import org.openivr.flows.Node;
 import org.openivr.workflows.PinnedFlow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +40,10 @@ public class FlowCatalog {
         Path file = directory.resolve(name + ".yaml");
         try {
             String content = Files.readString(file, StandardCharsets.UTF_8);
-            FlowLoader.parse(file.toString(), content);
-            PinnedFlow pinned = new PinnedFlow(name, FlowLoader.contentHash(content), content, file.toString());
+            Flow flow = FlowLoader.parse(file.toString(), content);
+            Map<String, String> subflows = new TreeMap<>();
+            pinSubflows(flow, subflows);
+            PinnedFlow pinned = new PinnedFlow(name, FlowLoader.contentHash(content), content, file.toString(), subflows);
             lastGood.put(name, pinned);
             return Optional.of(pinned);
         } catch (FlowException e) {
@@ -47,5 +52,17 @@ public class FlowCatalog {
             log.error("flow {} cannot be read from {}: {}", name, file, e.getMessage());
         }
         return Optional.ofNullable(lastGood.get(name));
+    }
+
+    /** Every flow this one calls, directly or not, pinned with it: a call never mixes versions. */
+    private void pinSubflows(Flow flow, Map<String, String> pinned) throws IOException {
+        for (Node node : flow.nodes().values()) {
+            if (node instanceof Node.Subflow call && !pinned.containsKey(call.flow())) {
+                Path file = directory.resolve(call.flow() + ".yaml");
+                String content = Files.readString(file, StandardCharsets.UTF_8);
+                pinned.put(call.flow(), content);
+                pinSubflows(FlowLoader.parse(file.toString(), content), pinned);
+            }
+        }
     }
 }

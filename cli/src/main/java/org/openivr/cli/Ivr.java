@@ -15,6 +15,7 @@ public final class Ivr {
                                             TEMPORAL_ADDRESS) and the ACS emulator (unless ACS_CONNECTION_STRING)
               emulator [--port N]           run the ACS emulator alone and print its connection string
               validate FILE...              check flow files; exit 1 if any has an error
+              graph FILE                    print a flow as a Mermaid flowchart; exit 1 if it has an error
               help                          this text
             """;
 
@@ -36,6 +37,7 @@ public final class Ivr {
                 case "serve" -> new ServeCommand(out).run(rest);
                 case "emulator" -> new EmulatorCommand(out).run(rest);
                 case "validate" -> new ValidateCommand(out).run(rest);
+                case "graph" -> new GraphCommand(out, err).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

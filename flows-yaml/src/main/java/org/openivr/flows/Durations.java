@@ -24,8 +24,12 @@ final class Durations {
         };
     }
 
-    /** How a duration reads in a message: whole seconds as {@code 5s}, else milliseconds. */
+    /** How a duration reads in a message: whole minutes from 10 minutes up as {@code 11m}, whole seconds as {@code 5s}, else milliseconds. */
     static String format(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+        long millis = duration.toMillis();
+        if (millis >= 600_000 && millis % 60_000 == 0) {
+            return duration.toMinutes() + "m";
+        }
+        return millis % 1000 == 0 ? duration.toSeconds() + "s" : millis + "ms";
     }
 }

@@ -20,6 +20,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * caller and never end.
  */
 final class FlowChecks {
+    /** Verbs that let time pass, so that anytime keys give the caller a way out of a loop of them. */
+    private static final Set<String> PASSES_TIME = Set.of("play", "wait", "hold");
+
     private final Problems problems;
     private final FlowReader flow;
     /** Node id -> the node ids its exits lead to (file order, no reserved targets). */
@@ -40,6 +43,7 @@ final class FlowChecks {
         checkReachable(start);
         checkAnytimeKeys();
         checkLoops();
+        checkRecording(start);
     }
 
     private boolean isNode(String target) {
@@ -82,6 +86,11 @@ final class FlowChecks {
                 edges.get(exit.from()).add(exit.target());
             }
         }
+        for (String id : flow.nodeKeys().keySet()) {
+            if ("transfer".equals(flow.verb(id))) {
+                ends.add(id); // a transfer that works takes the caller out of the flow
+            }
+        }
         String onError = flow.defaults().onError();
         for (String id : flow.nodeKeys().keySet()) {
             if (failsToDefault(id) && onError != null) {
@@ -94,13 +103,18 @@ final class FlowChecks {
         }
     }
 
-    /** Menus and asks fail when attempts run out; without their own 'on.failed' the flow's onError applies. */
+    /**
+     * Menus and asks fail when attempts run out, and verbs that ask ACS to act fail when it cannot; without
+     * their own 'on.failed' the flow's onError applies.
+     */
     private boolean failsToDefault(String id) {
-        return isInput(flow.verb(id)) && !flow.writesOutcome(id, FlowReader.FAILED);
+        String verb = flow.verb(id);
+        return verb != null && FlowReader.FAILING_VERBS.contains(verb) && !flow.writesOutcome(id, FlowReader.FAILED);
     }
 
+    /** Verbs that wait for the caller. */
     private static boolean isInput(String verb) {
-        return "menu".equals(verb) || "ask".equals(verb);
+        return "menu".equals(verb) || "ask".equals(verb) || "listen".equals(verb);
     }
 
     private void checkFailures() {
@@ -168,8 +182,8 @@ final class FlowChecks {
             boolean closed = component.stream().allMatch(id -> !ends.contains(id) && members.containsAll(edges.get(id)));
             boolean waits = component.stream().anyMatch(id -> {
                 String verb = flow.verb(id);
-                return verb == null || FlowReader.NOT_YET.contains(verb) // we cannot tell: assume it waits
-                        || isInput(verb) || (anytime && verb.equals("play"));
+                return verb == null || verb.equals("subflow") // we cannot tell: assume it waits
+                        || isInput(verb) || (anytime && PASSES_TIME.contains(verb));
             });
             if (closed && !waits) {
                 List<String> inFileOrder = flow.nodeKeys().keySet().stream().filter(members::contains).toList();
@@ -178,6 +192,77 @@ final class FlowChecks {
                         + names + " loop forever: the call never waits for the caller and never ends");
             }
         }
+    }
+
+    /** Whether a recording is going, as far as the flow can tell: none (never started, or stopped), active, paused. */
+    private enum Recording { NONE, ACTIVE, PAUSED }
+
+    /** A node entered with the recording in some state. */
+    private record Visit(String node, Recording recording) {}
+
+    /**
+     * {@code record pause}, {@code resume} or {@code stop} on a path from {@code start} where no recording
+     * was started (or it was stopped): every (node, recording state) a call can reach is explored, anytime
+     * keys included, and the first path found to the node is shown.
+     */
+    private void checkRecording(String start) {
+        if (start == null || !isNode(start) || flow.nodes().values().stream().noneMatch(n -> n instanceof Node.Record)) {
+            return;
+        }
+        List<String> anytimeTargets = flow.exits().stream()
+                .filter(e -> e.from() == null && e.label().startsWith("anytime") && isNode(e.target()))
+                .map(Exit::target)
+                .toList();
+        Map<Visit, Visit> cameFrom = new HashMap<>();
+        Deque<Visit> queue = new ArrayDeque<>();
+        Visit first = new Visit(start, Recording.NONE);
+        cameFrom.put(first, first);
+        queue.add(first);
+        Set<String> reported = new LinkedHashSet<>();
+        while (!queue.isEmpty()) {
+            Visit visit = queue.poll();
+            Node node = flow.nodes().get(visit.node());
+            Recording after = visit.recording();
+            if (node instanceof Node.Record record) {
+                if (record.action() != Node.Record.Action.START && visit.recording() == Recording.NONE
+                        && reported.add(visit.node())) {
+                    problems.error(flow.verbKeys().get(visit.node()), "node '" + visit.node() + "' "
+                            + record.action().name().toLowerCase(java.util.Locale.ROOT) + "s the recording, but a call"
+                            + " can get here with no recording started (" + path(visit, cameFrom) + "): add"
+                            + " 'record: start' before it");
+                }
+                after = switch (record.action()) {
+                    case START -> record.paused() ? Recording.PAUSED : Recording.ACTIVE;
+                    case PAUSE -> Recording.PAUSED;
+                    case RESUME -> Recording.ACTIVE;
+                    case STOP -> Recording.NONE;
+                };
+            }
+            List<String> next = new ArrayList<>(edges.get(visit.node()));
+            next.addAll(anytimeTargets);
+            for (String target : next) {
+                Visit following = new Visit(target, after);
+                if (!cameFrom.containsKey(following)) {
+                    cameFrom.put(following, visit);
+                    queue.add(following);
+                }
+            }
+        }
+    }
+
+    /** "welcome -> main-menu -> pause", the way a visit was reached. */
+    private static String path(Visit visit, Map<Visit, Visit> cameFrom) {
+        List<String> nodes = new ArrayList<>();
+        Visit at = visit;
+        while (true) {
+            nodes.add(0, at.node());
+            Visit previous = cameFrom.get(at);
+            if (previous.equals(at)) {
+                break;
+            }
+            at = previous;
+        }
+        return String.join(" -> ", nodes);
     }
 
     /** Tarjan's algorithm, iterative so that long chains of nodes cannot overflow the stack. */

@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Loads and checks flow files ({@code flows/NAME.yaml}, see flow-language.md). Every problem is found
@@ -34,9 +38,34 @@ public final class FlowLoader {
         }
     }
 
-    /** Reads and checks a flow file; its path as given names it in problems. */
+    /**
+     * Reads and checks a flow file; its path as given names it in problems. Subflows are looked for as
+     * {@code NAME.yaml} in the same folder.
+     */
     public static Flow load(Path file) {
         return parse(file.toString().replace('\\', '/'), read(file));
+    }
+
+    /**
+     * A resolver for {@link #check(String, String, Function)}: flow name -> the content of {@code NAME.yaml}
+     * in {@code folder}, or empty when there is no such file.
+     */
+    public static Function<String, Optional<String>> folder(Path folder) {
+        return name -> {
+            Path file = folder.resolve(name + ".yaml");
+            return Files.isRegularFile(file) ? Optional.of(stripByteOrderMark(read(file))) : Optional.empty();
+        };
+    }
+
+    /** The names of the flows a flow runs as subflows (directly), in file order. */
+    public static Set<String> subflowsOf(Flow flow) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Node node : flow.nodes().values()) {
+            if (node instanceof Node.Subflow subflow) {
+                names.add(subflow.flow());
+            }
+        }
+        return names;
     }
 
     /**
@@ -47,19 +76,47 @@ public final class FlowLoader {
      * @throws FlowException carrying every problem (errors and warnings) when there is any error
      */
     public static Flow parse(String fileName, String content) {
-        Result result = check(fileName, content);
+        return orThrow(check(fileName, content));
+    }
+
+    /**
+     * Like {@link #parse(String, String)}, with the flows this one runs as subflows found by {@code subflows}
+     * (flow name -> content, empty when there is none) instead of on disk: for tests, and for a pinned call
+     * whose subflows were pinned with it.
+     */
+    public static Flow parse(String fileName, String content, Function<String, Optional<String>> subflows) {
+        return orThrow(check(fileName, content, subflows));
+    }
+
+    private static Flow orThrow(Result result) {
         if (result.hasErrors()) {
             throw new FlowException(result.problems());
         }
         return result.flow();
     }
 
-    /** Checks a flow and returns everything found, warnings included; never throws. */
+    /**
+     * Checks a flow and returns everything found, warnings included; never throws. Subflows are looked for
+     * as {@code NAME.yaml} in the folder of {@code fileName} (nothing is read when the flow has none).
+     */
     public static Result check(String fileName, String content) {
+        return check(fileName, content, Subflows.nextTo(fileName));
+    }
+
+    /**
+     * Like {@link #check(String, String)}, with subflows found by {@code subflows}: flow name -> the content
+     * of its file (reported as {@code NAME.yaml} in the folder of {@code fileName}), or empty when there is none.
+     */
+    public static Result check(String fileName, String content, Function<String, Optional<String>> subflows) {
+        return check(fileName, content, Subflows.from(fileName, subflows));
+    }
+
+    /** @param subflows where subflows are found, or null not to check them (a subflow checked for its caller) */
+    static Result check(String fileName, String content, Subflows subflows) {
         Problems problems = new Problems(fileName);
         Flow flow;
         try {
-            flow = new FlowReader(problems, fileName).read(stripByteOrderMark(content));
+            flow = new FlowReader(problems, fileName, subflows).read(stripByteOrderMark(content));
         } catch (RuntimeException | StackOverflowError e) {
             // A bug of ours must still come out as a problem, never as a stack trace.
             problems.error(problems.start(), "internal error while checking this file: " + e);

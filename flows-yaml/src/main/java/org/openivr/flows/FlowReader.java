@@ -28,10 +28,12 @@ final class FlowReader {
 
     static final List<String> TOP_LEVEL =
             List.of("flow", "description", "language", "voice", "start", "variables", "defaults", "anytime", "nodes");
-    static final List<String> VERBS = List.of("play", "menu", "ask", "set", "when", "hangup");
-    /** Verbs of the language this version does not run yet. */
-    static final List<String> NOT_YET = List.of("sendDtmf", "keys", "hold", "unhold", "record", "stream", "listen",
-            "transfer", "hours", "wait", "subflow");
+    /** Every verb, in the order flow-language.md lists them. */
+    static final List<String> VERBS = List.of("play", "menu", "ask", "sendDtmf", "keys", "hold", "unhold", "record",
+            "stream", "listen", "transfer", "set", "when", "hours", "wait", "subflow", "hangup");
+    /** Verbs with a {@code failed} outcome, which goes to {@code defaults.onError} when the node does not map it. */
+    static final List<String> FAILING_VERBS =
+            List.of("menu", "ask", "sendDtmf", "hold", "unhold", "record", "stream", "transfer");
 
     static final List<String> PLAY_FIELDS = List.of("prompt", "bargeIn");
     static final List<String> MENU_FIELDS =
@@ -59,13 +61,21 @@ final class FlowReader {
     /** How often an input node may ask: beyond 10 a caller is stuck, not retrying. */
     static final int MAX_ATTEMPTS = 10;
     static final Duration DEFAULT_INTER_DIGIT_TIMEOUT = Duration.ofSeconds(2);
+    /** The longest {@code wait}: a caller left in silence longer than this has hung up. */
+    static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
     /** One way out of a node (or of the flow, when {@code from} is null), kept with where it was written. */
     record Exit(String from, String label, String target, ScalarNode at) {}
 
-    private final Problems problems;
-    private final YamlReader yaml;
+    final Problems problems;
+    final YamlReader yaml;
     private final String fileName;
+    private final CallVerbs callVerbs;
+    /** Where other flows are found, or null when subflows are not checked (a subflow being checked for its caller). */
+    private final Subflows subflows;
+    /** Subflow nodes: id -> where the called flow's name is written. */
+    private final Map<String, ScalarNode> subflowNames = new LinkedHashMap<>();
+    private String name;
 
     /** Built once the variables are read, before any expression is checked. */
     private ExpressionEvaluator evaluator;
@@ -86,10 +96,12 @@ final class FlowReader {
     private final Map<String, Map<String, ScalarNode>> menuKeys = new LinkedHashMap<>();
     private final List<Exit> exits = new ArrayList<>();
 
-    FlowReader(Problems problems, String fileName) {
+    FlowReader(Problems problems, String fileName, Subflows subflows) {
         this.problems = problems;
         this.yaml = new YamlReader(problems);
         this.fileName = fileName;
+        this.subflows = subflows;
+        this.callVerbs = new CallVerbs(this);
     }
 
     /** The flow, or null when it has errors (all reported). */
@@ -103,7 +115,7 @@ final class FlowReader {
         if (top == null) {
             return null;
         }
-        String name = readName(top.get("flow"));
+        name = readName(top.get("flow"));
         String description = optionalText(top.get("description"), "description");
         String language = optionalText(top.get("language"), "language");
         String voice = optionalText(top.get("voice"), "voice");
@@ -122,6 +134,9 @@ final class FlowReader {
             startAt = startEntry.value() instanceof ScalarNode s ? s : null;
         }
         new FlowChecks(problems, this).run(start, startAt);
+        if (subflows != null && !subflowNames.isEmpty()) {
+            new SubflowChecks(problems, this, subflows).run();
+        }
         if (problems.hasErrors()) {
             return null;
         }
@@ -155,6 +170,19 @@ final class FlowReader {
 
     List<Exit> exits() {
         return exits;
+    }
+
+    /** The flow's name as written (null when missing). */
+    String name() {
+        return name;
+    }
+
+    Map<String, Object> variables() {
+        return variables;
+    }
+
+    Map<String, ScalarNode> subflowNames() {
+        return subflowNames;
     }
 
     Defaults defaults() {
@@ -328,19 +356,13 @@ final class FlowReader {
         }
         Map<String, Entry> fields = yaml.entries(mapping);
         List<Entry> verbs = fields.values().stream()
-                .filter(e -> VERBS.contains(e.name()) || NOT_YET.contains(e.name()))
+                .filter(e -> VERBS.contains(e.name()))
                 .toList();
         if (verbs.size() > 1) {
             problems.error(verbs.get(1).key(), "node '" + id + "' has two verbs, '" + verbs.get(0).name() + "' and '"
                     + verbs.get(1).name() + "': a node does one thing");
         }
         Entry verb = verbs.isEmpty() ? null : verbs.get(0);
-        if (verb != null && NOT_YET.contains(verb.name())) {
-            problems.error(verb.key(), "verb '" + verb.name() + "' is not supported yet");
-            verbKeys.put(id, verb.key());
-            readAnyExits(id, fields);
-            return;
-        }
         List<String> exitKeys = verb == null ? List.of("next", "on", "else") : exitKeys(verb.name());
         boolean unknownKeys = false;
         for (Entry field : fields.values()) {
@@ -360,7 +382,8 @@ final class FlowReader {
         }
         if (verb == null) {
             if (!unknownKeys) {
-                problems.error(entry.key(), "node '" + id + "' has no verb: give it one of " + String.join(", ", VERBS));
+                problems.error(entry.key(), "node '" + id + "' has no verb: give it one of "
+                        + String.join(", ", VERBS));
             }
             readAnyExits(id, fields);
             return;
@@ -373,6 +396,17 @@ final class FlowReader {
             case "ask" -> readAsk(id, position, verb, fields);
             case "set" -> readSet(id, position, verb, fields);
             case "when" -> readWhen(id, position, verb, fields);
+            case "hours" -> new HoursReader(this).read(id, position, verb, fields);
+            case "wait" -> readWait(id, position, verb, fields);
+            case "subflow" -> readSubflow(id, position, verb, fields);
+            case "sendDtmf" -> callVerbs.readSendDtmf(id, position, verb, fields);
+            case "keys" -> callVerbs.readKeys(id, position, verb, fields);
+            case "hold" -> callVerbs.readHold(id, position, verb, fields);
+            case "unhold" -> callVerbs.readUnhold(id, position, verb, fields);
+            case "record" -> callVerbs.readRecord(id, position, verb, fields);
+            case "stream" -> callVerbs.readStream(id, position, verb, fields);
+            case "listen" -> callVerbs.readListen(id, position, verb, fields);
+            case "transfer" -> callVerbs.readTransfer(id, position, verb, fields);
             default -> readHangup(id, position, verb);
         };
         if (node != null) {
@@ -382,8 +416,9 @@ final class FlowReader {
 
     private static List<String> exitKeys(String verb) {
         return switch (verb) {
-            case "play", "set" -> List.of("next");
-            case "menu", "ask" -> List.of("on");
+            case "play", "set", "keys", "wait", "subflow" -> List.of("next");
+            case "sendDtmf", "hold", "unhold", "record", "stream" -> List.of("next", "on");
+            case "menu", "ask", "listen", "transfer", "hours" -> List.of("on");
             case "when" -> List.of("else");
             default -> List.of();
         };
@@ -391,10 +426,16 @@ final class FlowReader {
 
     private static String exitHint(String verb) {
         return switch (verb) {
-            case "play", "set" -> "its one way out is 'next'";
+            case "play", "set", "keys", "wait" -> "its one way out is 'next'";
+            case "subflow" -> "it goes on with 'next' once the subflow returns";
+            case "sendDtmf", "hold", "unhold", "record", "stream" -> "it goes on with 'next', and with"
+                    + " 'on: {failed: ...}' when ACS cannot do it";
             case "menu" -> "its options say where the call goes, and 'on: {failed: ...}' where it goes when"
                     + " attempts run out";
             case "ask" -> "it goes on with 'on: {ok: ..., failed: ...}'";
+            case "listen" -> "it goes on with 'on:', one target per thing it listens for";
+            case "transfer" -> "it goes on with 'on: {failed: ...}' when the transfer fails";
+            case "hours" -> "it goes on with 'on: {open: ..., closed: ...}'";
             case "when" -> "its 'if' branches and 'else' say where the call goes";
             default -> "it ends the call";
         };
@@ -415,7 +456,7 @@ final class FlowReader {
         }
     }
 
-    private String next(String id, String verb, Map<String, Entry> fields, Entry verbEntry) {
+    String next(String id, String verb, Map<String, Entry> fields, Entry verbEntry) {
         Entry next = fields.get("next");
         if (next == null) {
             problems.error(verbEntry.key(), "node '" + id + "' needs 'next': where the call goes after the " + verb);
@@ -425,7 +466,17 @@ final class FlowReader {
     }
 
     /** An {@code on:} mapping of this verb's outcomes to targets. */
-    private Map<String, String> on(String id, String verb, Map<String, Entry> fields, List<String> outcomes) {
+    Map<String, String> on(String id, String verb, Map<String, Entry> fields, List<String> outcomes) {
+        return on(id, verb, fields, outcomes, Map.of());
+    }
+
+    /**
+     * An {@code on:} mapping of this verb's outcomes to targets.
+     *
+     * @param unused outcomes the verb has but this node cannot take -> why (reported instead of "no outcome")
+     */
+    Map<String, String> on(String id, String verb, Map<String, Entry> fields, List<String> outcomes,
+                           Map<String, String> unused) {
         Map<String, String> on = new LinkedHashMap<>();
         Entry entry = fields.get("on");
         if (entry == null) {
@@ -438,6 +489,10 @@ final class FlowReader {
         }
         for (Entry outcome : yaml.entries(mapping).values()) {
             outcomesWritten.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(outcome.name());
+            if (unused.containsKey(outcome.name())) {
+                problems.error(outcome.key(), unused.get(outcome.name()));
+                continue;
+            }
             if (!outcomes.contains(outcome.name())) {
                 problems.error(outcome.key(), verb + " has no outcome '" + outcome.name() + "': its outcomes are "
                         + YamlReader.list(outcomes).replace(" or ", " and ")
@@ -453,7 +508,7 @@ final class FlowReader {
     }
 
     /** A target (checked once every node is known) written as the value of {@code entry}. */
-    private String target(Entry entry, String from, String label) {
+    String target(Entry entry, String from, String label) {
         String target = yaml.nonBlank(entry.value(), label);
         if (target != null) {
             exits.add(new Exit(from, label, target, (ScalarNode) entry.value()));
@@ -724,6 +779,42 @@ final class FlowReader {
         return new Node.When(id, position, List.copyOf(branches), otherwise, Map.of());
     }
 
+    private Node readWait(String id, SourcePosition position, Entry verb, Map<String, Entry> fields) {
+        String next = next(id, "wait", fields, verb);
+        Duration duration = yaml.duration(verb.value(), "wait");
+        if (duration != null && (duration.isZero() || duration.compareTo(MAX_WAIT) > 0)) {
+            problems.error(verb.value(), "wait must be between 1ms and 10m, not " + Durations.format(duration));
+            duration = null;
+        }
+        return duration == null ? null : new Node.Wait(id, position, duration, next, Map.of());
+    }
+
+    private Node readSubflow(String id, SourcePosition position, Entry verb, Map<String, Entry> fields) {
+        String next = next(id, "subflow", fields, verb);
+        org.yaml.snakeyaml.nodes.Node nameNode = verb.value();
+        if (verb.value() instanceof MappingNode) {
+            Map<String, Entry> subflow = yaml.fields(verb.value(), "subflow '" + id + "'", List.of("flow"));
+            if (subflow == null) {
+                return null;
+            }
+            if (!subflow.containsKey("flow")) {
+                problems.error(verb.key(), "subflow '" + id + "' needs 'flow': the name of the flow to run");
+                return null;
+            }
+            nameNode = subflow.get("flow").value();
+        }
+        String flow = yaml.nonBlank(nameNode, "subflow's flow");
+        if (flow == null) {
+            return null;
+        }
+        if (!FLOW_NAME.matcher(flow).matches()) {
+            problems.error(nameNode, "subflow '" + flow + "' is not a flow name: flow names use only a-z, 0-9 and '-'");
+            return null;
+        }
+        subflowNames.put(id, (ScalarNode) nameNode);
+        return new Node.Subflow(id, position, flow, next, Map.of());
+    }
+
     private Node readHangup(String id, SourcePosition position, Entry verb) {
         boolean empty = YamlReader.isNull(verb.value())
                 || (verb.value() instanceof MappingNode mapping && mapping.getValue().isEmpty());
@@ -735,7 +826,7 @@ final class FlowReader {
 
     // ---- fields shared by verbs ----
 
-    private Duration timeout(Entry entry, String what) {
+    Duration timeout(Entry entry, String what) {
         return yaml.seconds(entry.value(), what, 1, MAX_TIMEOUT_SECONDS,
                 " (ACS waits 1 to 300 seconds for the first key)");
     }
@@ -760,11 +851,11 @@ final class FlowReader {
         return BargeIn.valueOf(text.toUpperCase(Locale.ROOT));
     }
 
-    private List<Prompt> optionalPrompts(Entry entry, String id) {
+    List<Prompt> optionalPrompts(Entry entry, String id) {
         return entry == null ? List.of() : prompts(entry.value(), entry.name(), id);
     }
 
-    private List<Prompt> prompts(org.yaml.snakeyaml.nodes.Node node, String what, String id) {
+    List<Prompt> prompts(org.yaml.snakeyaml.nodes.Node node, String what, String id) {
         return new PromptReader(yaml, text -> expressionProblems(evaluator.checkInterpolation(text))
                 .stream().map(problem -> "node '" + id + "': prompt text: " + problem).toList())
                 .prompts(node, what);

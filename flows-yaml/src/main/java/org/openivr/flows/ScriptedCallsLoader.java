@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.openivr.flows.YamlReader.Entry;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -31,14 +33,17 @@ public final class ScriptedCallsLoader {
     private final Problems problems;
     private final YamlReader yaml;
     private final Flow flow;
+    /** Where the flows that {@code flow} runs as subflows are found. */
+    private final Subflows subflows;
     /** Where each call's path entries and variables were written, for the check against the flow. */
     private final List<ScalarNode> pathEntries = new ArrayList<>();
     private final List<Entry> variableEntries = new ArrayList<>();
 
-    private ScriptedCallsLoader(Problems problems, Flow flow) {
+    private ScriptedCallsLoader(Problems problems, Flow flow, Subflows subflows) {
         this.problems = problems;
         this.yaml = new YamlReader(problems);
         this.flow = flow;
+        this.subflows = subflows;
     }
 
     public static ScriptedCalls load(Path file) {
@@ -58,12 +63,25 @@ public final class ScriptedCallsLoader {
         return parse(fileName, content, null);
     }
 
-    /** Like {@link #parse(String, String)}, and checks the calls against their flow when it is not null. */
+    /**
+     * Like {@link #parse(String, String)}, and checks the calls against their flow when it is not null. A path
+     * entry {@code FLOW/NODE} names a node of a subflow; those flows are looked for next to {@code fileName}.
+     */
     public static ScriptedCalls parse(String fileName, String content, Flow flow) {
+        return parse(fileName, content, flow, Subflows.nextTo(fileName));
+    }
+
+    /** Like {@link #parse(String, String, Flow)}, with subflows found by {@code subflows} (name -> content). */
+    public static ScriptedCalls parse(String fileName, String content, Flow flow,
+                                      Function<String, Optional<String>> subflows) {
+        return parse(fileName, content, flow, Subflows.from(fileName, subflows));
+    }
+
+    private static ScriptedCalls parse(String fileName, String content, Flow flow, Subflows subflows) {
         Problems problems = new Problems(fileName);
         ScriptedCalls calls;
         try {
-            calls = new ScriptedCallsLoader(problems, flow).read(fileName, FlowLoader.stripByteOrderMark(content));
+            calls = new ScriptedCallsLoader(problems, flow, subflows).read(fileName, FlowLoader.stripByteOrderMark(content));
         } catch (RuntimeException | StackOverflowError e) {
             problems.error(problems.start(), "internal error while checking this file: " + e);
             calls = null;
@@ -303,18 +321,62 @@ public final class ScriptedCallsLoader {
     }
 
     private void checkAgainstFlow() {
+        Map<String, Flow> reachable = null;
         for (ScalarNode entry : pathEntries) {
             String id = entry.getValue();
-            if (!flow.nodes().containsKey(id)) {
+            int slash = id.indexOf('/');
+            if (slash >= 0) {
+                if (reachable == null) {
+                    reachable = subflowsOf(flow);
+                }
+                checkSubflowEntry(entry, id.substring(0, slash), id.substring(slash + 1), reachable);
+            } else if (!flow.nodes().containsKey(id)) {
                 problems.error(entry, "path names node '" + id + "', which flow '" + flow.name()
                         + "' does not have" + Suggestions.didYouMean(id, flow.nodes().keySet()));
             }
         }
+        Set<String> variables = new LinkedHashSet<>(flow.variables().keySet());
+        if (!variableEntries.isEmpty() && !FlowLoader.subflowsOf(flow).isEmpty()) {
+            // a variable that only a subflow declares still belongs to the call
+            subflowsOf(flow).values().forEach(f -> variables.addAll(f.variables().keySet()));
+        }
         for (Entry entry : variableEntries) {
-            if (!flow.variables().containsKey(entry.name())) {
+            if (!variables.contains(entry.name())) {
                 problems.error(entry.key(), "flow '" + flow.name() + "' has no variable '" + entry.name() + "'"
-                        + Suggestions.didYouMean(entry.name(), flow.variables().keySet()));
+                        + Suggestions.didYouMean(entry.name(), variables));
             }
         }
     }
+
+    /** Path entry {@code FLOW/NODE}: a node of a flow that this flow runs as a subflow, at any depth. */
+    private void checkSubflowEntry(ScalarNode entry, String name, String id, Map<String, Flow> reachable) {
+        Flow subflow = reachable.get(name);
+        if (subflow == null) {
+            problems.error(entry, "path names '" + entry.getValue() + "', but flow '" + flow.name()
+                    + "' never runs subflow '" + name + "'" + Suggestions.didYouMean(name, reachable.keySet()));
+        } else if (!subflow.nodes().containsKey(id)) {
+            problems.error(entry, "path names node '" + id + "' of subflow '" + name + "', which it does not have"
+                    + Suggestions.didYouMean(id, subflow.nodes().keySet()));
+        }
+    }
+
+    /** Every flow {@code root} runs as a subflow, directly or not, that loads: name -> flow. */
+    private Map<String, Flow> subflowsOf(Flow root) {
+        Map<String, Flow> found = new LinkedHashMap<>();
+        List<Flow> queue = new ArrayList<>(List.of(root));
+        while (!queue.isEmpty()) {
+            Flow next = queue.remove(0);
+            for (String name : FlowLoader.subflowsOf(next)) {
+                if (!found.containsKey(name) && !name.equals(root.name())) {
+                    Flow subflow = subflows.info(name).flow();
+                    if (subflow != null) {
+                        found.put(name, subflow);
+                        queue.add(subflow);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
 }

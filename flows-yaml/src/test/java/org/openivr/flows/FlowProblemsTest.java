@@ -222,12 +222,6 @@ class FlowProblemsTest {
     }
 
     @Test
-    void verbsNotSupportedYetAreReported() {
-        assertThat(problems("unsupported-verb")).containsExactly(
-                "problems/unsupported-verb.yaml:8:5: error: verb 'transfer' is not supported yet");
-    }
-
-    @Test
     void keyWrittenTwiceIsReported() {
         assertThat(problems("duplicate-key")).containsExactly(
                 "problems/duplicate-key.yaml:7:3: error: 'welcome' is written twice (first at line 4)");
@@ -241,8 +235,9 @@ class FlowProblemsTest {
                         + " one thing",
                 "problems/node-verbs.yaml:7:3: error: node id 'Goodbye' must start with a-z and use only a-z, 0-9, '-'"
                         + " and '_'",
-                "problems/node-verbs.yaml:7:3: error: node 'Goodbye' has no verb: give it one of play, menu, ask, set,"
-                        + " when, hangup",
+                "problems/node-verbs.yaml:7:3: error: node 'Goodbye' has no verb: give it one of play, menu, ask,"
+                        + " sendDtmf, keys, hold, unhold, record, stream, listen, transfer, set, when, hours, wait,"
+                        + " subflow, hangup",
                 "problems/node-verbs.yaml:7:3: warning: node 'Goodbye' cannot be reached from start 'welcome'",
                 "problems/node-verbs.yaml:9:3: warning: node 'end' cannot be reached from start 'welcome'",
                 "problems/node-verbs.yaml:10:13: error: hangup takes no settings: write 'hangup: {}'");

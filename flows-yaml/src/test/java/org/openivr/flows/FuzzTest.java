@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ class FuzzTest {
         "99999999999999999999", "-1", "0", "0s", "1ms", "301s", "hangup", "return", "next: ", "on: ", "else: ",
         "play: ", "menu: ", "ask: ", "set: ", "when: ", "transfer: {}", "<<: ", "\uFEFF", "\u0000", "é", "\r\n",
         "account.startsWith(", "size(", ")", "((((((((((", "&&", "'''", "\\", "pattern: \"(\"", "digits: {max: 0}",
+        // the verbs beyond the walking skeleton and their settings
+        "sendDtmf: ", "tones: ", "keys: off", "hold: ", "unhold: {}", "record: pause", "record: ", "stream: stop",
+        "listen: ", "for: [phrase]", "phrases: ", "transfer: ", "user: ", "hours: ", "timezone: Mars/Base",
+        "mon-fri: ", "sun-sat", "24:00", "00:00-24:00", "closed: [", "2026-02-30", "wait: ", "subflow: ", "flow: ",
+        "firstChannel: ", "audio-video", "unmixed",
     };
 
     private final Random random = new Random(SEED);
@@ -31,15 +37,18 @@ class FuzzTest {
     void mutatedFlowsGiveAFlowOrAFlowException() {
         List<String[]> seeds = new ArrayList<>();
         seeds.add(new String[] {"flows/support-line.yaml", Fixtures.example("support-line.yaml")});
+        seeds.add(new String[] {"flows/every-verb.yaml", CallVerbsTest.FLOW});
         for (String fixture : List.of("bad-expression", "misplaced-exit", "unknown-target", "bad-prompt",
-                "endless-loop", "anytime-menu-key", "out-of-range")) {
+                "endless-loop", "anytime-menu-key", "out-of-range", "bad-tones", "bad-record", "record-not-started",
+                "bad-hours", "bad-listen", "bad-transfer", "bad-call-verbs", "misplaced-exit-verbs")) {
             seeds.add(new String[] {"problems/" + fixture + ".yaml", Fixtures.resource("problems/" + fixture + ".yaml")});
         }
         int cases = 3_000;
         for (int i = 0; i < cases; i++) {
             String[] seed = seeds.get(i < cases / 2 ? 0 : random.nextInt(seeds.size()));
             String mutated = mutate(seed[1]);
-            expectOnlyFlowExceptions(seed[0], mutated, content -> FlowLoader.parse(seed[0], content));
+            expectOnlyFlowExceptions(seed[0], mutated, content -> FlowLoader.parse(seed[0], content,
+                    name -> Optional.of(CallVerbsTest.HELPER).filter(helper -> name.equals("helper"))));
         }
     }
 

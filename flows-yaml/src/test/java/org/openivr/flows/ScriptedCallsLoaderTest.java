@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScriptedCallsLoaderTest {
@@ -108,5 +109,72 @@ class ScriptedCallsLoaderTest {
         assertThatThrownBy(() -> ScriptedCallsLoader.parse("flows/x.calls.yaml", "flow: x\ncalls:\n  - name: \"a\n"))
                 .isInstanceOf(FlowException.class)
                 .hasMessage("flows/x.calls.yaml:3:11: error: YAML syntax: a quote is never closed");
+    }
+
+    @Test
+    void pathNamesNodesOfSubflowsAsFlowSlashNode() {
+        String main = """
+                flow: main
+                start: account
+                variables:
+                  tries: 0
+                nodes:
+                  account:
+                    subflow: {flow: billing}
+                    next: bye
+                  bye:
+                    play: "Bye."
+                    next: hangup
+                """;
+        String billing = """
+                flow: billing
+                start: number
+                variables:
+                  account: ""
+                nodes:
+                  number:
+                    subflow: {flow: card}
+                    next: return
+                """;
+        String card = """
+                flow: card
+                start: ask
+                nodes:
+                  ask:
+                    play: "Card?"
+                    next: return
+                """;
+        Map<String, String> files = Map.of("billing", billing, "card", card);
+        Flow flow = FlowLoader.parse("flows/main.yaml", main, name -> Optional.ofNullable(files.get(name)));
+        String calls = """
+                flow: main
+                calls:
+                  - name: through two subflows
+                    from: "+14255550123"
+                    expect:
+                      path: [account, billing/number, card/ask, bye]
+                      variables: {account: "", tries: 0}
+                  - name: wrong names
+                    from: "+14255550124"
+                    expect:
+                      path: [account, biling/number, card/asc, main/bye]
+                      variables: {acount: ""}
+                """;
+
+        List<String> problems;
+        try {
+            ScriptedCallsLoader.parse("flows/main.calls.yaml", calls, flow, name -> Optional.ofNullable(files.get(name)));
+            problems = List.of();
+        } catch (FlowException e) {
+            problems = e.problems().stream().map(FlowProblem::toString).toList();
+        }
+
+        assertThat(problems).containsExactly(
+                "flows/main.calls.yaml:11:23: error: path names 'biling/number', but flow 'main' never runs subflow"
+                        + " 'biling' (did you mean 'billing'?)",
+                "flows/main.calls.yaml:11:38: error: path names node 'asc' of subflow 'card', which it does not have"
+                        + " (did you mean 'ask'?)",
+                "flows/main.calls.yaml:11:48: error: path names 'main/bye', but flow 'main' never runs subflow 'main'",
+                "flows/main.calls.yaml:12:19: error: flow 'main' has no variable 'acount' (did you mean 'account'?)");
     }
 }

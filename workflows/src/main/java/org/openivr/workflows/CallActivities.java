@@ -20,6 +20,9 @@ public interface CallActivities {
 
     void hangUp(HangUpCall request);
 
+    /** Stops every play and recognize running or queued (an anytime key cut the prompt short). */
+    void cancelMedia(CancelMedia request);
+
     /** Result: SendDtmfTonesCompleted / SendDtmfTonesFailed. Never sends twice for one step. */
     void sendDtmf(SendDtmf request);
 

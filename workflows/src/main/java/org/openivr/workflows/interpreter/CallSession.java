@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.openivr.flows.EvaluationContext;
 import org.openivr.flows.ExpressionEvaluator;
 import org.openivr.flows.Flow;
@@ -32,9 +34,11 @@ final class CallSession {
     private static final int TIMELINE_LIMIT = 500;
 
     final CallInput input;
-    final Flow flow;
-    final ExpressionEvaluator evaluator;
+    final Flow mainFlow;
     final CallActivitiesStubs acs;
+    private final Deque<Flow> flowStack = new ArrayDeque<>();
+    private final Map<String, ExpressionEvaluator> evaluators = new HashMap<>();
+    private final Map<String, Flow> subflows = new HashMap<>();
     private final long clockOffsetMillis;
 
     private final Map<String, Object> variables = new LinkedHashMap<>();
@@ -43,6 +47,15 @@ final class CallSession {
     private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
     private final Set<String> seenEventIds = new HashSet<>();
     private final List<CallEvent> inbox = new ArrayList<>();
+    /** Continuous-DTMF tones not yet acted on, in ACS's sequence order (they may arrive out of order). */
+    private final TreeMap<Long, CallEvent> pendingTones = new TreeMap<>();
+    private long lastToneSequence = -1;
+    private boolean continuousKeys;
+    private boolean interruptible;
+    private String serverCallId;
+    private String recordingId;
+    private boolean recordingPausedByFlow;
+    private boolean recordingStopped;
 
     private String status = "answering";
     private String currentNode;
@@ -60,12 +73,57 @@ final class CallSession {
 
     CallSession(CallInput input, Flow flow, CallActivitiesStubs acs) {
         this.input = input;
-        this.flow = flow;
+        this.mainFlow = flow;
         this.acs = acs;
-        this.evaluator = new ExpressionEvaluator(flow.variables());
+        this.flowStack.push(flow);
         this.variables.putAll(flow.variables());
         long start = Workflow.currentTimeMillis();
         this.clockOffsetMillis = input.clockStartMillis() == null ? 0 : input.clockStartMillis() - start;
+    }
+
+    // ---- which flow runs (subflows stack on the main flow) ----
+
+    /** The flow whose node is running: the main flow, or the subflow it called. */
+    Flow flow() {
+        return flowStack.peek();
+    }
+
+    ExpressionEvaluator evaluator() {
+        Flow flow = flow();
+        return evaluators.computeIfAbsent(flow.name(), name -> new ExpressionEvaluator(flow.variables()));
+    }
+
+    /** The pinned subflow of that name, loaded from the content pinned at the call's start. */
+    Flow subflow(String name) {
+        Flow flow = subflows.get(name);
+        if (flow == null) {
+            String content = input.flow().subflows().get(name);
+            if (content == null) {
+                throw new FlowFailure("subflow '" + name + "' was not pinned with the call");
+            }
+            flow = org.openivr.flows.FlowLoader.parse("flows/" + name + ".yaml", content, pinnedSubflows(input.flow()));
+            subflows.put(name, flow);
+        }
+        return flow;
+    }
+
+    static java.util.function.Function<String, java.util.Optional<String>> pinnedSubflows(
+            org.openivr.workflows.PinnedFlow pinned) {
+        return name -> java.util.Optional.ofNullable(pinned.subflows().get(name));
+    }
+
+    void enterSubflow(Flow flow) {
+        flowStack.push(flow);
+        flow.variables().forEach(variables::putIfAbsent);
+    }
+
+    void leaveSubflow() {
+        flowStack.pop();
+    }
+
+    /** How a node appears in the call's path: {@code node}, or {@code subflow/node} inside a subflow. */
+    String pathName(String nodeId) {
+        return flowStack.size() > 1 ? flow().name() + "/" + nodeId : nodeId;
     }
 
     // ---- clock and timeline ----
@@ -84,11 +142,11 @@ final class CallSession {
     // ---- where the call is ----
 
     void enter(String nodeId) {
-        currentNode = nodeId;
-        path.add(nodeId);
+        currentNode = pathName(nodeId);
+        path.add(currentNode);
         attempt = 0;
         record("node", nodeId, "entered");
-        Workflow.upsertTypedSearchAttributes(CallSearchAttributes.CURRENT_NODE.valueSet(nodeId));
+        Workflow.upsertTypedSearchAttributes(CallSearchAttributes.CURRENT_NODE.valueSet(currentNode));
     }
 
     void setStatus(String newStatus) {
@@ -165,6 +223,14 @@ final class CallSession {
             record("event", currentNode, event.shortType());
             return;
         }
+        if (event.kind() == CallEventKind.CONTINUOUS_DTMF_TONE_RECEIVED) {
+            acceptTone(event);
+            return;
+        }
+        if (event.kind() == CallEventKind.RECORDING_STATE_CHANGED) {
+            record("event", currentNode, "RecordingStateChanged " + event.state());
+            return;
+        }
         long sequence = OperationContext.parse(event.operationContext()).sequence();
         if (sequence >= 0 && sequence == awaitedOperation) {
             inbox.add(event);
@@ -177,6 +243,90 @@ final class CallSession {
     /** How many waits for ACS this call has done; a node that changes it waited for the caller. */
     int waitCount() {
         return waitCount;
+    }
+
+    private void acceptTone(CallEvent event) {
+        Long sequence = event.sequenceId();
+        if (!continuousKeys) {
+            record("ignored", currentNode, "key tone while continuous key recognition is off");
+        } else if (sequence == null || sequence <= lastToneSequence) {
+            record("ignored", currentNode, "key tone with sequence " + sequence + " after " + lastToneSequence);
+        } else {
+            pendingTones.put(sequence, event);
+        }
+    }
+
+    void setContinuousKeys(boolean on) {
+        continuousKeys = on;
+        if (!on) {
+            pendingTones.clear();
+        }
+    }
+
+    boolean continuousKeys() {
+        return continuousKeys;
+    }
+
+    /**
+     * Acts on the tones received so far, lowest sequence first: the first {@code anytime} key jumps;
+     * other keys are recorded and dropped.
+     */
+    void takeAnytimeKeys() {
+        while (!pendingTones.isEmpty()) {
+            Map.Entry<Long, CallEvent> first = pendingTones.pollFirstEntry();
+            lastToneSequence = first.getKey();
+            String key = first.getValue().tones().isEmpty() ? "" : first.getValue().tones().get(0);
+            String target = flow().anytime().get(key);
+            if (target != null) {
+                pendingTones.clear();
+                record("keys", currentNode, key + " (anytime)");
+                throw new AnytimeJump(key, target);
+            }
+            record("ignored", currentNode, "key " + key + " is not an anytime key");
+        }
+    }
+
+    /** Marks the running wait as one an anytime key may cut short. */
+    void setInterruptible(boolean value) {
+        interruptible = value;
+    }
+
+    private boolean anytimeKeyWaiting() {
+        return interruptible && continuousKeys && !pendingTones.isEmpty();
+    }
+
+    // ---- recording ----
+
+    void setServerCallId(String id) {
+        serverCallId = id;
+    }
+
+    String serverCallId() {
+        return serverCallId;
+    }
+
+    void recordingStarted(String id, boolean paused) {
+        recordingId = id;
+        recordingPausedByFlow = paused;
+        recordingStopped = false;
+    }
+
+    /** The recording the flow started and has not stopped, or null. */
+    String recordingId() {
+        return recordingStopped ? null : recordingId;
+    }
+
+    /** Is a recording running and not paused by the flow? */
+    boolean recordingActive() {
+        return recordingId() != null && !recordingPausedByFlow;
+    }
+
+    void recordingPaused(boolean paused) {
+        recordingPausedByFlow = paused;
+    }
+
+    void recordingStopped() {
+        recordingStopped = true;
     }
 
     boolean connected() {
@@ -212,10 +362,17 @@ final class CallSession {
         waitingFor = what + " (op " + operation.format() + ")";
         waitingSince = nowMillis();
         GuardTimer timer = GuardTimer.start(guard);
-        Workflow.await(() -> disconnected || !inbox.isEmpty() || timer.fired());
+        Workflow.await(() -> disconnected || !inbox.isEmpty() || timer.fired() || anytimeKeyWaiting());
         timer.cancel();
         waitingFor = null;
         waitingSince = 0;
+        if (inbox.isEmpty() && !disconnected && anytimeKeyWaiting()) {
+            awaitedOperation = -1;
+            takeAnytimeKeys();
+            // No anytime key among them: the operation still runs, so keep waiting for it.
+            awaitedOperation = operation.sequence();
+            return awaitOperation(operation, what, guard);
+        }
         awaitedOperation = -1;
         if (!inbox.isEmpty()) {
             CallEvent event = inbox.remove(0);
@@ -247,6 +404,27 @@ final class CallSession {
         }
     }
 
+    /** Pauses the flow (the {@code wait} verb); the caller hanging up or an anytime key ends it early. */
+    void pause(Duration duration) {
+        waitCount++;
+        long began = nowMillis();
+        waitingFor = "wait " + duration.toMillis() + "ms";
+        waitingSince = began;
+        GuardTimer timer = GuardTimer.start(duration);
+        Workflow.await(() -> disconnected || timer.fired() || anytimeKeyWaiting());
+        timer.cancel();
+        waitingFor = null;
+        waitingSince = 0;
+        throwIfHungUp();
+        if (anytimeKeyWaiting()) {
+            takeAnytimeKeys();
+            long left = duration.toMillis() - (nowMillis() - began);
+            if (left > 0) {
+                pause(Duration.ofMillis(left));
+            }
+        }
+    }
+
     /** Waits for ACS to confirm the call is gone after the flow hung up; true when it did. */
     boolean awaitDisconnected(Duration guard) {
         waitingFor = "CallDisconnected";
@@ -270,7 +448,7 @@ final class CallSession {
     }
 
     CallStateView view() {
-        return new CallStateView(input.callId(), flow.name(), input.flow().contentHash(), status, currentNode,
+        return new CallStateView(input.callId(), mainFlow.name(), input.flow().contentHash(), status, currentNode,
                 waitingFor, waitingSince, visibleVariables(), path(), List.copyOf(timeline), result);
     }
 }

@@ -7,8 +7,6 @@ import java.time.Duration;
 import org.openivr.flows.Flow;
 import org.openivr.flows.FlowException;
 import org.openivr.flows.FlowLoader;
-import org.openivr.flows.Node;
-import org.openivr.flows.Targets;
 import org.openivr.workflows.AnswerCall;
 import org.openivr.workflows.AnsweredCall;
 import org.openivr.workflows.CallEvent;
@@ -25,8 +23,6 @@ import org.slf4j.Logger;
  */
 public class CallWorkflowImpl implements CallWorkflow {
     private static final Logger log = Workflow.getLogger(CallWorkflowImpl.class);
-    /** A flow that runs this many nodes without once waiting for the caller or ACS is looping. */
-    static final int MAX_NODES_WITHOUT_WAIT = 1000;
     private static final Duration CONNECT_GUARD = Duration.ofSeconds(30);
     private static final Duration DISCONNECT_GUARD = Duration.ofSeconds(10);
 
@@ -38,7 +34,8 @@ public class CallWorkflowImpl implements CallWorkflow {
         Flow flow = null;
         String error = null;
         try {
-            flow = FlowLoader.parse(input.flow().file(), input.flow().content());
+            // Subflows come from what was pinned with the call, never from disk: workflow code does no I/O.
+            flow = FlowLoader.parse(input.flow().file(), input.flow().content(), CallSession.pinnedSubflows(input.flow()));
         } catch (FlowException e) {
             error = "pinned flow '" + input.flow().name() + "' does not load: " + e.getMessage();
         }
@@ -54,9 +51,10 @@ public class CallWorkflowImpl implements CallWorkflow {
         }
         session.setStatus("answering");
         try {
-            AnsweredCall answered = session.acs.answer.answer(
-                    new AnswerCall(input.callId(), input.incomingCallContext(), "0/answer"));
+            AnsweredCall answered = session.acs.answer.answer(new AnswerCall(input.callId(), input.incomingCallContext(),
+                    "0/answer", AudioUse.streamingOptions(session.mainFlow)));
             session.setCallConnectionId(answered.callConnectionId());
+            session.setServerCallId(answered.serverCallId());
         } catch (ActivityFailure e) {
             return end(CallResult.FAILED, "could not answer: " + Failures.message(e));
         }
@@ -68,55 +66,27 @@ public class CallWorkflowImpl implements CallWorkflow {
             return end(CallResult.FAILED, "ACS never reported the call connected");
         }
         session.setStatus("running");
-        log.info("{} answered, flow {} ({})", input.callId(), session.flow.name(), shortHash(input));
+        log.info("{} answered, flow {} ({})", input.callId(), session.mainFlow.name(), shortHash(input));
         try {
-            walk(session.flow.start());
+            if (!session.mainFlow.anytime().isEmpty()) {
+                String failure = ContinuousKeys.set(session, "answer", true);
+                if (failure != null) {
+                    session.record("failed", null, "anytime keys are off: " + failure);
+                }
+            }
+            new FlowWalker(session).walk(session.mainFlow.start());
         } catch (CallerHungUp e) {
             return end(CallResult.HUNGUP_BY_CALLER, null);
+        } catch (CallTransferred e) {
+            return end(CallResult.TRANSFERRED, null);
+        } catch (FlowHangsUp e) {
+            // the flow ends the call: below
         } catch (FlowFailure e) {
             hangUp();
             return end(CallResult.FAILED, e.getMessage());
         }
         hangUp();
         return end(CallResult.HUNGUP_BY_FLOW, null);
-    }
-
-    private void walk(String start) {
-        String target = start;
-        int nodesWithoutWait = 0;
-        while (!Targets.isReserved(target)) {
-            session.throwIfHungUp();
-            Node node = session.flow.node(target);
-            session.enter(node.id());
-            if (node instanceof Node.Hangup) {
-                return;
-            }
-            int waitsBefore = session.waitCount();
-            Outcome outcome = dispatch(node);
-            session.record("outcome", node.id(), outcome.label() + " -> " + outcome.target());
-            nodesWithoutWait = session.waitCount() == waitsBefore ? nodesWithoutWait + 1 : 0;
-            if (nodesWithoutWait >= MAX_NODES_WITHOUT_WAIT) {
-                throw new FlowFailure("flow ran " + MAX_NODES_WITHOUT_WAIT
-                        + " nodes without waiting for the caller; it loops at '" + node.id() + "'");
-            }
-            target = outcome.target();
-        }
-        session.throwIfHungUp();
-    }
-
-    private Outcome dispatch(Node node) {
-        if (node instanceof Node.Play play) {
-            return new PlayVerb().run(play, session);
-        } else if (node instanceof Node.Menu menu) {
-            return new MenuVerb().run(menu, session);
-        } else if (node instanceof Node.Ask ask) {
-            return new AskVerb().run(ask, session);
-        } else if (node instanceof Node.Set set) {
-            return new SetVerb().run(set, session);
-        } else if (node instanceof Node.When when) {
-            return new WhenVerb().run(when, session);
-        }
-        throw new FlowFailure("node '" + node.id() + "' has a verb this version cannot run");
     }
 
     private void hangUp() {

@@ -15,7 +15,7 @@ final class Failures {
         session.record("failed", node.id(), reason);
         // The error handler itself failing must not send the call back into the error handler.
         String own = node.on().get("failed");
-        String onError = node.id().equals(session.flow.defaults().onError()) ? null : session.flow.defaults().onError();
+        String onError = node.id().equals(session.flow().defaults().onError()) ? null : session.flow().defaults().onError();
         String target = own != null ? own : onError != null ? onError : fallback;
         if (target == null) {
             throw new FlowFailure("node '" + node.id() + "' failed with no failure exit: " + reason);

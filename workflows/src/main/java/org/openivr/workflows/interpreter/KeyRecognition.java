@@ -24,7 +24,7 @@ final class KeyRecognition {
     static KeyEntry collect(Request request, CallSession session) {
         List<PlaySource> sources;
         try {
-            sources = PromptRenderer.render(request.prompt(), session.flow, session.evaluator, session.evaluationContext());
+            sources = PromptRenderer.render(request.prompt(), session.flow(), session.evaluator(), session.evaluationContext());
         } catch (ExpressionException e) {
             return new KeyEntry.Failed("prompt could not be filled in: " + e.getMessage());
         }

@@ -29,6 +29,10 @@ final class MenuVerb implements NodeVerb<Node.Menu> {
                     session.setInput(menu.sensitive() ? "" : keys.keys());
                     return Outcome.to(target, menu.sensitive() ? "option" : "key " + keys.keys());
                 }
+                String anytime = session.flow().anytime().get(keys.keys());
+                if (anytime != null) {
+                    throw new AnytimeJump(keys.keys(), anytime);
+                }
                 session.record("no-match", menu.id(), menu.sensitive() ? "not an option"
                         : "key " + keys.keys() + " is not an option");
                 apology = menu.noMatch();

@@ -3,6 +3,7 @@ package org.openivr.workflows.interpreter;
 import io.temporal.failure.ActivityFailure;
 import java.time.Duration;
 import java.util.List;
+import org.openivr.flows.BargeIn;
 import org.openivr.flows.ExpressionException;
 import org.openivr.flows.Node;
 import org.openivr.workflows.CallEventKind;
@@ -17,7 +18,14 @@ final class PlayVerb implements NodeVerb<Node.Play> {
 
     @Override
     public Outcome run(Node.Play node, CallSession session) {
-        String failure = play(node.id(), node.prompt(), session);
+        // An anytime key may cut a prompt short unless the analyst said the prompt must be heard whole.
+        session.setInterruptible(node.bargeIn() != BargeIn.NONE);
+        String failure;
+        try {
+            failure = play(node.id(), node.prompt(), session);
+        } finally {
+            session.setInterruptible(false);
+        }
         if (failure == null) {
             return Outcome.to(node.next(), "next");
         }
@@ -28,7 +36,7 @@ final class PlayVerb implements NodeVerb<Node.Play> {
     static String play(String nodeId, List<org.openivr.flows.Prompt> prompt, CallSession session) {
         List<PlaySource> sources;
         try {
-            sources = PromptRenderer.render(prompt, session.flow, session.evaluator, session.evaluationContext());
+            sources = PromptRenderer.render(prompt, session.flow(), session.evaluator(), session.evaluationContext());
         } catch (ExpressionException e) {
             return "prompt could not be filled in: " + e.getMessage();
         }

@@ -12,7 +12,7 @@ final class SetVerb implements NodeVerb<Node.Set> {
         for (Map.Entry<String, String> assignment : set.assignments().entrySet()) {
             Object value;
             try {
-                value = session.evaluator.assign(assignment.getKey(), assignment.getValue(), session.evaluationContext());
+                value = session.evaluator().assign(assignment.getKey(), assignment.getValue(), session.evaluationContext());
             } catch (ExpressionException e) {
                 return Failures.route(set, session, "could not set " + assignment.getKey() + ": " + e.getMessage(), null);
             }

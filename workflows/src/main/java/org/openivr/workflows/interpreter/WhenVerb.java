@@ -11,7 +11,7 @@ final class WhenVerb implements NodeVerb<Node.When> {
         for (Node.When.Branch branch : when.branches()) {
             boolean holds;
             try {
-                holds = session.evaluator.test(branch.condition(), session.evaluationContext());
+                holds = session.evaluator().test(branch.condition(), session.evaluationContext());
             } catch (ExpressionException e) {
                 return Failures.route(when, session, "condition '" + branch.condition() + "': " + e.getMessage(), null);
             }

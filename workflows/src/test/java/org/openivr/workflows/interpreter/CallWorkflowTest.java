@@ -2,22 +2,15 @@ package org.openivr.workflows.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openivr.flows.FlowLoader;
-import org.openivr.workflows.CallInput;
 import org.openivr.workflows.CallResult;
-import org.openivr.workflows.CallSearchAttributes;
 import org.openivr.workflows.CallWorkflow;
-import org.openivr.workflows.PinnedFlow;
 import org.openivr.workflows.TimelineEntry;
 
 class CallWorkflowTest {
@@ -77,32 +70,22 @@ class CallWorkflowTest {
                 hangup: {}
             """;
 
-    private TestWorkflowEnvironment env;
+    private WorkflowHarness harness;
     private WorkflowClient client;
 
     @BeforeEach
     void start() {
-        env = TestWorkflowEnvironment.newInstance();
-        for (var key : CallSearchAttributes.ALL) {
-            env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-        }
-        client = env.getWorkflowClient();
+        harness = new WorkflowHarness();
+        client = harness.client;
     }
 
     @AfterEach
     void stop() {
-        env.close();
+        harness.close();
     }
 
     private CallResult run(FakeAcs acs, String callId) {
-        Worker worker = env.newWorker(CallWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
-        worker.registerActivitiesImplementations(acs);
-        env.start();
-        CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(callId).setTaskQueue(CallWorkflow.TASK_QUEUE).build());
-        PinnedFlow flow = new PinnedFlow("test-line", FlowLoader.contentHash(FLOW), FLOW, "flows/test-line.yaml");
-        return call.run(new CallInput(callId, "ctx", "4:+14255550123", "4:+18005550100", flow, null));
+        return harness.run("test-line", FLOW, acs, callId);
     }
 
     @Test
@@ -142,7 +125,7 @@ class CallWorkflowTest {
     void everyEventDeliveredTwiceEndsExactlyAsOnce() {
         FakeAcs once = new FakeAcs(client, "1", "12345678#");
         CallResult single = run(once, "call-once");
-        env.close();
+        stop();
         start();
         FakeAcs twice = new FakeAcs(client, "1", "12345678#");
         twice.duplicateEvents = true;
@@ -198,14 +181,7 @@ class CallWorkflowTest {
         String flow = FLOW.replace("      pattern: \"^[0-9]+$\"\n", "      pattern: \"^[0-9]+$\"\n      sensitive: true\n");
         assertThat(flow).contains("sensitive: true");
         FakeAcs acs = new FakeAcs(client, "1", "12345678#");
-        Worker worker = env.newWorker(CallWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
-        worker.registerActivitiesImplementations(acs);
-        env.start();
-        CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId("call-secret").setTaskQueue(CallWorkflow.TASK_QUEUE).build());
-        CallResult result = call.run(new CallInput("call-secret", "ctx", "4:+14255550123", "4:+18005550100",
-                new PinnedFlow("test-line", FlowLoader.contentHash(flow), flow, "flows/test-line.yaml"), null));
+        CallResult result = harness.run("test-line", flow, acs, "call-secret");
 
         assertThat(result.variables()).containsEntry("account", "****").containsEntry("kind", "personal");
         var timeline = client.newWorkflowStub(CallWorkflow.class, "call-secret").state().timeline();

@@ -35,6 +35,9 @@ final class FakeAcs implements CallActivities {
     boolean duplicateEvents;
     String rejectPlayOf;
     String staleEventDuringRecognize;
+    /** Continuous-DTMF tones the caller presses during the next prompt, as [sequenceId, key] pairs in delivery order. */
+    final Deque<List<Object>> tonesDuringNextPlay = new ArrayDeque<>();
+    private String playingOperation;
 
     FakeAcs(WorkflowClient client, String... answers) {
         this.client = client;
@@ -53,6 +56,14 @@ final class FakeAcs implements CallActivities {
         operations.add("play");
         if (rejectPlayOf != null && request.sources().get(0).value().contains(rejectPlayOf)) {
             throw ApplicationFailure.newNonRetryableFailure("play refused: 400 bad source", REJECTED);
+        }
+        if (!tonesDuringNextPlay.isEmpty()) {
+            playingOperation = request.operationContext();
+            while (!tonesDuringNextPlay.isEmpty()) {
+                List<Object> tone = tonesDuringNextPlay.removeFirst();
+                sendTone((Long) tone.get(0), (String) tone.get(1));
+            }
+            return; // the prompt goes on until cancelled
         }
         send(CallEventKind.PLAY_COMPLETED, request.operationContext(), 200, 0, List.of());
     }
@@ -93,6 +104,22 @@ final class FakeAcs implements CallActivities {
     }
 
     @Override
+    public void cancelMedia(org.openivr.workflows.CancelMedia request) {
+        operations.add("cancelMedia");
+        if (playingOperation != null) {
+            send(CallEventKind.PLAY_CANCELED, playingOperation, 400, 8508, List.of());
+            playingOperation = null;
+        }
+    }
+
+    private void sendTone(long sequence, String key) {
+        String callId = Activity.getExecutionContext().getInfo().getWorkflowId();
+        client.newWorkflowStub(CallWorkflow.class, callId).onEvent(new CallEvent(UUID.randomUUID().toString(),
+                CallEventKind.CONTINUOUS_DTMF_TONE_RECEIVED, "Microsoft.Communication.ContinuousDtmfRecognitionToneReceived",
+                "cc-" + callId, "1/answer", 200, 0, "", List.of(key), sequence, null, null));
+    }
+
+    @Override
     public void sendDtmf(org.openivr.workflows.SendDtmf request) {
         operations.add("sendDtmf " + String.join("", request.tones()));
         send(CallEventKind.SEND_DTMF_COMPLETED, request.operationContext(), 200, 0, List.of());
@@ -110,7 +137,7 @@ final class FakeAcs implements CallActivities {
 
     @Override
     public void hold(org.openivr.workflows.HoldCaller request) {
-        operations.add("hold");
+        operations.add("hold" + (request.music().isEmpty() ? "" : " with music"));
     }
 
     @Override

@@ -1,0 +1,4 @@
+package org.openivr.workflows.recording;
+
+/** Delete one stored chunk at the source ({@code DELETE deleteLocation}); a chunk already gone counts as deleted. */
+public record DeleteChunk(String recordingId, int index, String deleteLocation) {}

@@ -1,0 +1,55 @@
+package org.openivr.workflows.interpreter;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.Map;
+import org.openivr.flows.FlowLoader;
+import org.openivr.workflows.CallInput;
+import org.openivr.workflows.CallResult;
+import org.openivr.workflows.CallSearchAttributes;
+import org.openivr.workflows.CallStateView;
+import org.openivr.workflows.CallWorkflow;
+import org.openivr.workflows.PinnedFlow;
+
+/** Runs one call workflow on Temporal's time-skipping test environment against a {@link FakeAcs}. */
+final class WorkflowHarness implements AutoCloseable {
+    final TestWorkflowEnvironment env;
+    final WorkflowClient client;
+
+    WorkflowHarness() {
+        env = TestWorkflowEnvironment.newInstance();
+        for (var key : CallSearchAttributes.ALL) {
+            env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+        }
+        client = env.getWorkflowClient();
+    }
+
+    CallResult run(String name, String flowYaml, FakeAcs acs, String callId) {
+        return run(name, flowYaml, Map.of(), acs, callId, null);
+    }
+
+    CallResult run(String name, String flowYaml, Map<String, String> subflows, FakeAcs acs, String callId, Long clockStart) {
+        // A broken test flow fails here, with its problems.
+        FlowLoader.parse("flows/" + name + ".yaml", flowYaml, sub -> java.util.Optional.ofNullable(subflows.get(sub)));
+        Worker worker = env.newWorker(CallWorkflow.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
+        worker.registerActivitiesImplementations(acs);
+        env.start();
+        CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(callId).setTaskQueue(CallWorkflow.TASK_QUEUE).build());
+        PinnedFlow flow = new PinnedFlow(name, FlowLoader.contentHash(flowYaml), flowYaml, "flows/" + name + ".yaml", subflows);
+        return call.run(new CallInput(callId, "ctx", "4:+14255550123", "4:+18005550100", flow, clockStart));
+    }
+
+    CallStateView state(String callId) {
+        return client.newWorkflowStub(CallWorkflow.class, callId).state();
+    }
+
+    @Override
+    public void close() {
+        env.close();
+    }
+}
