@@ -128,5 +128,27 @@
  * written to the ledger and its response is stored for its {@code Repeatability-Request-ID}, but the
  * client gets a 500. A retry with the same request id then gets the stored response and nothing runs
  * again.
+ *
+ * <h2>Recording</h2>
+ * {@code POST /calling/recordings} (200, {@code recordingState: inactive}, honours
+ * {@code Repeatability-Request-ID}), {@code GET} (200), {@code DELETE} = stop (204), {@code :pause} and
+ * {@code :resume} (202); ledger names {@code startRecording}, {@code getRecording}, {@code stopRecording},
+ * {@code pauseRecording}, {@code resumeRecording}. RecordingStateChanged ({@code active}, or {@code inactive}
+ * with {@code pauseOnStart}) follows a start after 300 ms, and every pause/resume/stop that changes the state; it
+ * goes to {@code recordingStateCallbackUri}, else the call's callback URI. {@code pauseOnStart} and
+ * {@code externalStorage} need api-version 2024-04-15+; a second recording of a call still being recorded is
+ * 409 8553. Bring-your-own storage is validated and recorded, but files are still served by the emulator.
+ *
+ * <p>Files: while a recording is active the emulator captures the call's synthesized audio
+ * ({@code CallAudio}): a file prompt is a 440 Hz tone for its second, a text/SSML prompt (and what the
+ * caller says) a speech-like buzz, a pressed key its 100 ms DTMF pair, silence otherwise. After stop or the
+ * call's end, a recording that was ever active becomes 16 kHz 16-bit PCM WAV: one channel when mixed; when
+ * unmixed one channel per participant (the caller and the dialled IVR number) in channel-affinity, then
+ * {@code audioChannelParticipantOrdering}, then call order. mp3 and mp4 are served as WAV too (the JDK has no
+ * encoder; the chunk metadata says so). Recordings longer than 30 minutes (simulated) are chunked. 2 s
+ * (simulated) later {@code Microsoft.Communication.RecordingFileStatusUpdated} goes to the Event Grid webhook,
+ * with content, metadata and delete locations under {@code /v1/objects/{documentId}} on the emulator: GET
+ * (HMAC-signed; {@code Range} gives 206 or 416) and DELETE (200, then 404). Ledger names
+ * {@code downloadRecording}, {@code downloadRecordingMetadata}, {@code deleteRecording}.
  */
 package org.openivr.emulator;

@@ -122,7 +122,7 @@ class RecordingEmulatorTest {
     assertThat(state.at("/data/version").asText()).isEqualTo(NEW_API);
     assertThat(client.delete(path(id)).status()).isEqualTo(204);
 
-    HttpSink.sleep(1000);
+    HttpSink.sleep(600); // files would come 2 s (0.2 s here) after the stop
     assertThat(fileEvents(id)).isEmpty();
     hangUp(call);
   }
@@ -280,6 +280,21 @@ class RecordingEmulatorTest {
             + "\"recordingDestinationContainerUrl\":\"https://acct.blob.core.windows.net/recordings\"}}");
     assertThat(byConnection.status()).as(byConnection.body()).isEqualTo(200);
     hangUp(call);
+  }
+
+  @Test
+  void recordingRoutesCarryTheDecodedRecordingId() {
+    assertThat(Route.parse("POST", "/calling/recordings")).isEqualTo(new Route("startRecording", null, true, true));
+    assertThat(Route.parse("GET", "/calling/recordings/ab%2Bc%2Fd%3D"))
+        .isEqualTo(new Route("getRecording", null, true, false, "ab+c/d="));
+    assertThat(Route.parse("DELETE", "/calling/recordings/ab+c=").recordingId()).isEqualTo("ab+c=");
+    assertThat(Route.parse("POST", "/calling/recordings/x%3D:resume"))
+        .isEqualTo(new Route("resumeRecording", null, true, false, "x="));
+    assertThat(RecordingObjects.range("bytes=0-9", 100)).containsExactly(0, 9);
+    assertThat(RecordingObjects.range("bytes=90-200", 100)).containsExactly(90, 99);
+    assertThat(RecordingObjects.range("bytes=-0", 100)).isEmpty();
+    assertThat(RecordingObjects.range("bytes=0-1,5-6", 100)).isNull();
+    assertThat(RecordingObjects.range("items=0-1", 100)).isNull();
   }
 
   // ---- helpers ------------------------------------------------------------------------------------

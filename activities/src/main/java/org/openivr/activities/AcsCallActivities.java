@@ -85,7 +85,9 @@ public final class AcsCallActivities implements CallActivities {
         StreamingOptions streaming = request.streaming();
         if (streaming != null) {
             if (isBlank(streaming.transportUrl())) {
-                throw AcsFailures.invalid("answer", subject, "streaming options without a transportUrl");
+                // The workflow cannot know where the streaming worker listens; the worker's settings do.
+                streaming = new StreamingOptions(settings.mediaStreamingUri(callId), streaming.channels(),
+                        streaming.startNow());
             }
             if (streaming.channels() != null && !List.of("mixed", "unmixed").contains(streaming.channels())) {
                 throw AcsFailures.invalid("answer", subject, "streaming channels must be mixed or unmixed, got "

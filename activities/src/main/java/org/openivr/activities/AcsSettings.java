@@ -45,6 +45,19 @@ public record AcsSettings(String connectionString, String callbackBaseUrl, Strin
         return base + "/api/callbacks/" + segment;
     }
 
+    /**
+     * The WebSocket URL ACS streams one call's audio to: the callback base with {@code ws(s)} and
+     * {@code /ws/media/{callId}}, so the URL names the call and no mapping table is needed.
+     */
+    public String mediaStreamingUri(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        String base = callbackBaseUrl.endsWith("/")
+                ? callbackBaseUrl.substring(0, callbackBaseUrl.length() - 1) : callbackBaseUrl;
+        String websocket = base.startsWith("https://") ? "wss://" + base.substring(8)
+                : base.startsWith("http://") ? "ws://" + base.substring(7) : base;
+        return websocket + "/ws/media/" + URLEncoder.encode(callId, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** Never prints the connection string: it holds the access key. */
     @Override
     public String toString() {

@@ -58,11 +58,11 @@ public final class AzureBlobRecordingStore implements RecordingStore {
                 stream.stageRest();
                 if (expectedBytes >= 0 && stream.count != expectedBytes) {
                     throw new IOException("incomplete: " + stream.count + " of " + expectedBytes + " bytes for "
-                            + blob.getBlobUrl());
+                            + location(recordingKey, fileName));
                 }
                 blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(stream.blockIds)
                         .setHeaders(new BlobHttpHeaders().setContentType(contentType)), null, Context.NONE);
-                return new Stored(blob.getBlobUrl(), stream.count);
+                return new Stored(location(recordingKey, fileName), stream.count);
             }
 
             @Override
@@ -86,7 +86,7 @@ public final class AzureBlobRecordingStore implements RecordingStore {
 
     @Override
     public String location(String recordingKey, String fileName) {
-        return container.getBlobClient(name(recordingKey, fileName)).getBlobUrl();
+        return container.getBlobContainerUrl() + "/" + name(recordingKey, fileName);
     }
 
     private void ensureContainer() {

@@ -18,6 +18,14 @@ class AcsSettingsTest {
     }
 
     @Test
+    void mediaStreamingUriNamesTheCallOverWebSocket() {
+        assertThat(new AcsSettings(CONNECTION, "http://127.0.0.1:8080/", null, null).mediaStreamingUri("call-42"))
+                .isEqualTo("ws://127.0.0.1:8080/ws/media/call-42");
+        assertThat(new AcsSettings(CONNECTION, "https://ivr.contoso.com", null, null).mediaStreamingUri("call-42"))
+                .isEqualTo("wss://ivr.contoso.com/ws/media/call-42");
+    }
+
+    @Test
     void toStringNeverShowsTheAccessKey() {
         assertThat(new AcsSettings(CONNECTION, "http://127.0.0.1:8080", "pem", null).toString())
                 .doesNotContain("c2VjcmV0LWtleQ").doesNotContain("accesskey");

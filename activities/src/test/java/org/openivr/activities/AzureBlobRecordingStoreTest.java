@@ -116,7 +116,8 @@ class AzureBlobRecordingStoreTest {
     @Test
     void aRecordedChunkGoesFromTheEmulatorIntoBlobStorage() throws Exception {
         try (RecordingTestApp app = new RecordingTestApp(0.1)) {
-            RecordingTestApp.Call call = app.connect(new CallerStep.Say("hello there"), new CallerStep.HangUp());
+            RecordingTestApp.Call call = app.connect(new CallerStep.Silence(java.time.Duration.ofSeconds(2)),
+                    new CallerStep.Say("hello there"), new CallerStep.HangUp());
             RecordingStarted started = app.activities.startRecording(new StartRecording(call.callId(),
                     call.serverCallId(), "audio", "mixed", "mp3", false, List.of(), null, "1/record"));
             app.awaitCallback(call.callId(), "CallDisconnected", e -> true);

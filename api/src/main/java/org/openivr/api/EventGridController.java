@@ -10,13 +10,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/events}: Event Grid's subscription handshake and the IncomingCall events that start calls. */
+/**
+ * {@code /api/events}: Event Grid's subscription handshake, the IncomingCall events that start calls, and the
+ * RecordingFileStatusUpdated events that hand a recording's files to its RecordingWorkflow.
+ */
 @RestController
 public class EventGridController {
     private final CallStarter starter;
+    private final RecordingFilesStarter recordingFiles;
 
-    public EventGridController(CallStarter starter) {
+    public EventGridController(CallStarter starter, RecordingFilesStarter recordingFiles) {
         this.starter = starter;
+        this.recordingFiles = recordingFiles;
     }
 
     @PostMapping(path = "/api/events", produces = "application/json")
@@ -28,12 +33,16 @@ public class EventGridController {
             }
         }
         int started = 0;
+        int recordings = 0;
         for (EventGridEvent event : events) {
             if (event instanceof EventGridEvent.IncomingCall call && starter.start(call).isPresent()) {
                 started++;
+            } else if (event instanceof EventGridEvent.RecordingFileStatusUpdated files) {
+                recordingFiles.deliver(files.status());
+                recordings++;
             }
         }
-        return ResponseEntity.ok(Map.of("accepted", events.size(), "calls", started));
+        return ResponseEntity.ok(Map.of("accepted", events.size(), "calls", started, "recordings", recordings));
     }
 
     /** CloudEvents-schema subscriptions ask first whether we accept deliveries (abuse protection). */

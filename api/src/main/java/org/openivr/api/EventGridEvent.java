@@ -11,6 +11,10 @@ public sealed interface EventGridEvent {
     record IncomingCall(String eventId, String from, String to, String serverCallId, String correlationId,
                         String incomingCallContext) implements EventGridEvent {}
 
+    /** A recording's files are ready (acs-wire 4.4); {@code status.eventId()} is the event's id. */
+    record RecordingFileStatusUpdated(org.openivr.workflows.recording.RecordingFileStatus status)
+            implements EventGridEvent {}
+
     /** An event type we do not handle; acknowledged and otherwise ignored. */
     record Other(String eventId, String type) implements EventGridEvent {}
 }

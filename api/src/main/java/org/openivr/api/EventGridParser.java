@@ -49,6 +49,9 @@ public final class EventGridParser {
                     Json.optionalText(data, "serverCallId"), Json.text(data, "correlationId", WHAT),
                     Json.text(data, "incomingCallContext", WHAT));
         }
+        if (RecordingFileStatusParser.TYPE.equals(type)) {
+            return new EventGridEvent.RecordingFileStatusUpdated(RecordingFileStatusParser.parse(event, id));
+        }
         return new EventGridEvent.Other(id, type);
     }
 

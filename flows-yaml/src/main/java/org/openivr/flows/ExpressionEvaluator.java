@@ -7,6 +7,8 @@ import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.ast.CelExpr.ExprKind;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
@@ -71,6 +73,8 @@ public final class ExpressionEvaluator {
     private final Map<String, CelType> types;
     private final Cel cel;
     private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
+    /** Expressions already checked by {@link #precheck}: their type or their problems. */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
     /**
      * @param variables the flow's declared variables and their initial values (String, Long or Integer,
@@ -138,16 +142,16 @@ public final class ExpressionEvaluator {
 
     /** What is wrong with an expression; empty when it compiles and uses only known names. */
     public List<String> check(String expression) {
-        return compile(expression).problems();
+        return checked(expression).problems();
     }
 
     /** Like {@link #check}, and the expression must give true or false. */
     public List<String> checkCondition(String expression) {
-        Compiled compiled = compile(expression);
-        if (compiled.ast() == null) {
+        Checked compiled = checked(expression);
+        if (compiled.type() == null) {
             return compiled.problems();
         }
-        CelType type = compiled.ast().getResultType();
+        CelType type = compiled.type();
         if (type.kind() != CelKind.BOOL && type.kind() != CelKind.DYN) {
             return List.of("gives " + describe(type) + ", not true or false");
         }
@@ -161,11 +165,11 @@ public final class ExpressionEvaluator {
             return List.of("'" + variable + "' is not a declared variable"
                     + Suggestions.didYouMean(variable, types.keySet()));
         }
-        Compiled compiled = compile(expression);
-        if (compiled.ast() == null) {
+        Checked compiled = checked(expression);
+        if (compiled.type() == null) {
             return compiled.problems();
         }
-        CelType type = compiled.ast().getResultType();
+        CelType type = compiled.type();
         boolean fits = type.kind() == CelKind.DYN || type.equals(target)
                 || (target.equals(SimpleType.DOUBLE) && type.equals(SimpleType.INT));
         if (!fits) {
@@ -192,6 +196,128 @@ public final class ExpressionEvaluator {
     }
 
     private record Compiled(CelAbstractSyntaxTree ast, List<String> problems) {}
+
+    /** What checking tells about an expression: its type, or (type null) what is wrong with it. */
+    private record Checked(CelType type, List<String> problems) {
+        static Checked of(Compiled compiled) {
+            return new Checked(compiled.ast() == null ? null : compiled.ast().getResultType(), compiled.problems());
+        }
+    }
+
+    private Checked checked(String expression) {
+        Checked known = checked.get(expression);
+        return known != null ? known : Checked.of(compile(expression));
+    }
+
+    // ---- checking many expressions at once ----
+
+    /** At most this many expressions are type-checked together. */
+    private static final int BATCH = 64;
+    /** ... and at most this much text (CEL limits an expression's size). */
+    private static final int BATCH_CHARS = 40_000;
+
+    /**
+     * Checks many expressions ahead of {@link #check}, {@link #checkCondition}, {@link #checkAssignment} and
+     * {@link #checkInterpolation} (whose answers do not change, they only come faster). CEL builds its
+     * whole type environment for every check, which costs about a millisecond; here expressions that
+     * parse are type-checked together as one list, {@code [dyn(e1), dyn(e2), ...]}, so a flow pays that
+     * once. A batch with a problem is split in halves until each problem is found on its own, with
+     * exactly the message a single check gives.
+     *
+     * @param expressions expressions, and prompt texts with {@code ${...}} parts when {@code texts}
+     */
+    public void precheck(Collection<String> expressions, Collection<String> texts) {
+        Set<String> all = new LinkedHashSet<>(expressions);
+        for (String text : texts) {
+            for (Interpolation.Part part : Interpolation.parse(text).parts()) {
+                if (part instanceof Interpolation.Expression e) {
+                    all.add(e.expression());
+                }
+            }
+        }
+        List<String> parsed = new ArrayList<>();
+        for (String expression : all) {
+            if (checked.containsKey(expression)) {
+                continue;
+            }
+            try {
+                CelValidationResult result = cel.parse(expression);
+                if (result.hasError()) {
+                    checked.put(expression, new Checked(null, List.of(syntaxMessage(result.getErrors().get(0)))));
+                } else {
+                    parsed.add(expression);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                checked.put(expression, Checked.of(compile(expression)));
+            }
+        }
+        int from = 0;
+        while (from < parsed.size()) {
+            int to = from;
+            int chars = 0;
+            while (to < parsed.size() && to - from < BATCH && (to == from || chars + parsed.get(to).length() < BATCH_CHARS)) {
+                chars += parsed.get(to).length() + 8;
+                to++;
+            }
+            checkBatch(parsed.subList(from, to));
+            from = to;
+        }
+    }
+
+    private void checkBatch(List<String> batch) {
+        if (batch.size() == 1) {
+            checked.put(batch.get(0), Checked.of(compile(batch.get(0))));
+            return;
+        }
+        List<CelType> types = typesTogether(batch);
+        if (types == null) {
+            int half = batch.size() / 2;
+            checkBatch(batch.subList(0, half));
+            checkBatch(batch.subList(half, batch.size()));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            checked.put(batch.get(i), new Checked(types.get(i), List.of()));
+        }
+    }
+
+    /**
+     * The type of each expression (each parses on its own), checked as one list; null when any of them has
+     * a problem or the list does not come out as one element per expression.
+     */
+    private List<CelType> typesTogether(List<String> batch) {
+        // Each expression on its own lines, so that a '//' comment ends before the next one.
+        StringBuilder source = new StringBuilder("[");
+        for (int i = 0; i < batch.size(); i++) {
+            source.append(i == 0 ? "" : ",").append("dyn(\n").append(batch.get(i)).append("\n)");
+        }
+        source.append(']');
+        try {
+            CelValidationResult parsed = cel.parse(source.toString());
+            if (parsed.hasError()) {
+                return null;
+            }
+            CelValidationResult result = cel.check(parsed.getAst());
+            if (result.hasError()) {
+                return null;
+            }
+            CelAbstractSyntaxTree ast = result.getAst();
+            CelExpr list = ast.getExpr();
+            if (list.getKind() != ExprKind.Kind.LIST || list.list().elements().size() != batch.size()) {
+                return null;
+            }
+            List<CelType> types = new ArrayList<>();
+            for (CelExpr element : list.list().elements()) {
+                if (element.getKind() != ExprKind.Kind.CALL || element.call().args().size() != 1) {
+                    return null;
+                }
+                types.add(ast.getType(element.call().args().get(0).id()).orElse(SimpleType.DYN));
+            }
+            return types;
+        } catch (CelValidationException | RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
 
     private Compiled compile(String expression) {
         try {

@@ -95,6 +95,13 @@ final class FlowReader {
     /** Menu option keys as written, per menu node. */
     private final Map<String, Map<String, ScalarNode>> menuKeys = new LinkedHashMap<>();
     private final List<Exit> exits = new ArrayList<>();
+    /**
+     * Expression checks, run once every node is read so that all expressions are type-checked together
+     * ({@link ExpressionEvaluator#precheck}); they report in file order anyway.
+     */
+    private final List<Runnable> pendingChecks = new ArrayList<>();
+    private final List<String> expressions = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
 
     FlowReader(Problems problems, String fileName, Subflows subflows) {
         this.problems = problems;
@@ -124,6 +131,8 @@ final class FlowReader {
         readDefaults(top.get("defaults"));
         readAnytime(top.get("anytime"));
         readNodes(top.get("nodes"));
+        evaluator.precheck(expressions, texts);
+        pendingChecks.forEach(Runnable::run);
         ScalarNode startAt = null;
         String start = null;
         Entry startEntry = top.get("start");
@@ -729,10 +738,13 @@ final class FlowReader {
             if (expression == null) {
                 continue;
             }
-            for (String problem : expressionProblems(evaluator.checkAssignment(variable, expression))) {
-                problems.error(assignment.value(), "node '" + id + "': value for '" + variable + "' '" + expression
-                        + "': " + problem);
-            }
+            expressions.add(expression);
+            pendingChecks.add(() -> {
+                for (String problem : expressionProblems(evaluator.checkAssignment(variable, expression))) {
+                    problems.error(assignment.value(), "node '" + id + "': value for '" + variable + "' '"
+                            + expression + "': " + problem);
+                }
+            });
             assignments.put(variable, expression);
         }
         return new Node.Set(id, position, Collections.unmodifiableMap(assignments), next, Map.of());
@@ -755,10 +767,14 @@ final class FlowReader {
                 } else {
                     condition = yaml.nonBlank(branch.get("if").value(), "if");
                     if (condition != null) {
-                        for (String problem : expressionProblems(evaluator.checkCondition(condition))) {
-                            problems.error(branch.get("if").value(), "node '" + id + "': condition '" + condition
-                                    + "': " + problem);
-                        }
+                        String checked = condition;
+                        org.yaml.snakeyaml.nodes.Node at = branch.get("if").value();
+                        expressions.add(checked);
+                        pendingChecks.add(() -> {
+                            for (String problem : expressionProblems(evaluator.checkCondition(checked))) {
+                                problems.error(at, "node '" + id + "': condition '" + checked + "': " + problem);
+                            }
+                        });
                     }
                 }
                 String target = null;
@@ -856,9 +872,14 @@ final class FlowReader {
     }
 
     List<Prompt> prompts(org.yaml.snakeyaml.nodes.Node node, String what, String id) {
-        return new PromptReader(yaml, text -> expressionProblems(evaluator.checkInterpolation(text))
-                .stream().map(problem -> "node '" + id + "': prompt text: " + problem).toList())
-                .prompts(node, what);
+        return new PromptReader(yaml, (text, at) -> {
+            if (!Interpolation.hasExpressions(text)) {
+                return;
+            }
+            texts.add(text);
+            pendingChecks.add(() -> expressionProblems(evaluator.checkInterpolation(text))
+                    .forEach(problem -> problems.error(at, "node '" + id + "': prompt text: " + problem)));
+        }).prompts(node, what);
     }
 
     /** Drops "unknown name" problems about variables whose declaration is already reported as wrong. */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import org.openivr.flows.YamlReader.Entry;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -19,13 +19,13 @@ final class PromptReader {
 
     private final YamlReader yaml;
     private final Problems problems;
-    /** What is wrong with the {@code ${...}} expressions of a text, as whole messages. */
-    private final Function<String, List<String>> textProblems;
+    /** Checks the {@code ${...}} expressions of a text written at a node (and reports what is wrong there). */
+    private final BiConsumer<String, Node> checkText;
 
-    PromptReader(YamlReader yaml, Function<String, List<String>> textProblems) {
+    PromptReader(YamlReader yaml, BiConsumer<String, Node> checkText) {
         this.yaml = yaml;
         this.problems = yaml.problems;
-        this.textProblems = textProblems;
+        this.checkText = checkText;
     }
 
     /** The prompts written at {@code node}; those with problems are reported and left out. */
@@ -96,7 +96,7 @@ final class PromptReader {
     }
 
     private Prompt text(String text, String voice, Node at) {
-        textProblems.apply(text).forEach(problem -> problems.error(at, problem));
+        checkText.accept(text, at);
         return new Prompt.Text(text, voice);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -175,5 +176,29 @@ class ExpressionEvaluatorTest {
 
         assertThat(evaluator.evaluate(expression, ctx())).isEqualTo(another.evaluate(expression, ctx()))
                 .isEqualTo(evaluator.evaluate(expression, ctx())).isEqualTo("business");
+    }
+
+    @Test
+    void checkingManyExpressionsTogetherGivesTheAnswersOfCheckingThemOneByOne() {
+        List<String> expressions = List.of("account.startsWith('9')", "tries + 1", "balance * 2.0", "!vip",
+                "tries > 2 && vip", "account", "[1, 2].exists(x, x > tries)", "[]", "{'a': 1}", "size(account) > 0",
+                "now.getHours() < 18", "call.from == '+1'", "attempt", "dyn(tries)", "tries + 'x'", "acount == ''",
+                "account +", "call.form", "account.startswith('1')", "tries // a comment\n + 1", "'a' + \"b\"",
+                "int(account) + tries", "double(tries) / 3.0", "[tries, balance][0]", "has({'a': 1}.a)");
+        List<String> texts = List.of("Balance: ${balance}", "Hi ${acount}", "${tries} tries, ${'x' + 1}");
+        ExpressionEvaluator together = new ExpressionEvaluator(DECLARED);
+        together.precheck(expressions, texts);
+
+        for (String expression : expressions) {
+            assertThat(together.check(expression)).as(expression).isEqualTo(evaluator.check(expression));
+            assertThat(together.checkCondition(expression)).as(expression).isEqualTo(evaluator.checkCondition(expression));
+            for (String variable : DECLARED.keySet()) {
+                assertThat(together.checkAssignment(variable, expression)).as(variable + " = " + expression)
+                        .isEqualTo(evaluator.checkAssignment(variable, expression));
+            }
+        }
+        for (String text : texts) {
+            assertThat(together.checkInterpolation(text)).as(text).isEqualTo(evaluator.checkInterpolation(text));
+        }
     }
 }

@@ -366,7 +366,8 @@ final class CallSession {
         timer.cancel();
         waitingFor = null;
         waitingSince = 0;
-        if (inbox.isEmpty() && !disconnected && anytimeKeyWaiting()) {
+        // A key the caller pressed during this node wins even if the operation's own result came in too.
+        if (!disconnected && anytimeKeyWaiting()) {
             awaitedOperation = -1;
             takeAnytimeKeys();
             // No anytime key among them: the operation still runs, so keep waiting for it.

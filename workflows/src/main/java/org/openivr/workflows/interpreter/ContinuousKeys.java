@@ -12,6 +12,10 @@ final class ContinuousKeys {
             return null;
         }
         OperationContext op = session.beginOperation(nodeId);
+        if (on) {
+            // Tones can arrive before the start returns; they must not be dropped as "recognition off".
+            session.setContinuousKeys(true);
+        }
         ContinuousDtmf request = new ContinuousDtmf(session.callConnectionId(), session.input.callerRawId(), op.format());
         String failure = OperationWait.call(session, on ? "key recognition" : "stopping key recognition", () -> {
             if (on) {
@@ -20,8 +24,8 @@ final class ContinuousKeys {
                 session.acs.media.stopContinuousDtmf(request);
             }
         });
+        session.setContinuousKeys(failure == null ? on : !on);
         if (failure == null) {
-            session.setContinuousKeys(on);
             session.record("keys-" + (on ? "on" : "off"), nodeId, "continuous key recognition " + (on ? "on" : "off"));
         }
         return failure;

@@ -18,6 +18,8 @@ final class TransferVerb implements NodeVerb<Node.Transfer> {
                 op -> session.acs.media.transfer(new TransferCall(session.input.callId(), session.callConnectionId(),
                         node.to(), session.input.callerRawId(), op.format())));
         if (failure == null) {
+            // ACS takes our leg down after the transfer; ending on its CallDisconnected keeps the record whole.
+            session.awaitDisconnected(Duration.ofSeconds(10));
             throw new CallTransferred(node.to());
         }
         return Failures.route(node, session, failure, null);

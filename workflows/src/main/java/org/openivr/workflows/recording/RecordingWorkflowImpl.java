@@ -12,6 +12,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,8 @@ public class RecordingWorkflowImpl implements RecordingWorkflow {
     @Override
     public RecordingFilesReport report() {
         return new RecordingFilesReport(recordingId, List.copyOf(stored.values()), List.copyOf(deleted),
-                List.copyOf(pending.keySet()), List.copyOf(missing), Map.copyOf(failed), duplicateEvents);
+                List.copyOf(pending.keySet()), List.copyOf(missing), Collections.unmodifiableMap(new TreeMap<>(failed)),
+                duplicateEvents);
     }
 
     private void handle(Pending next) {
