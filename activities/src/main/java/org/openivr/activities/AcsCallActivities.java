@@ -224,6 +224,13 @@ public final class AcsCallActivities implements CallActivities {
     }
 
     @Override
+    public AnsweredCall createCall(org.openivr.workflows.CreateCall request) {
+        // Outbound calls (issue 8) are being built; until then this refuses clearly instead of pretending.
+        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                "createCall is not available in this build yet", REJECTED);
+    }
+
+    @Override
     public void cancelMedia(org.openivr.workflows.CancelMedia request) {
         String id = request.callConnectionId();
         String subject = "call connection " + id;

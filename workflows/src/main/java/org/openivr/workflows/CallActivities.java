@@ -14,6 +14,9 @@ public interface CallActivities {
 
     AnsweredCall answer(AnswerCall request);
 
+    /** Dial out; CallConnected or CreateCallFailed follows. Never dials twice for one call. */
+    AnsweredCall createCall(CreateCall request);
+
     void play(PlayPrompt request);
 
     void recognizeKeys(RecognizeKeys request);

@@ -4,6 +4,7 @@ package org.openivr.workflows;
 public enum CallEventKind {
     CALL_CONNECTED,
     CALL_DISCONNECTED,
+    CREATE_CALL_FAILED,
     PLAY_COMPLETED,
     PLAY_FAILED,
     PLAY_CANCELED,
@@ -31,6 +32,7 @@ public enum CallEventKind {
         return switch (name) {
             case "CallConnected" -> CALL_CONNECTED;
             case "CallDisconnected" -> CALL_DISCONNECTED;
+            case "CreateCallFailed" -> CREATE_CALL_FAILED;
             case "PlayCompleted" -> PLAY_COMPLETED;
             case "PlayFailed" -> PLAY_FAILED;
             case "PlayCanceled" -> PLAY_CANCELED;

@@ -5,9 +5,18 @@ package org.openivr.workflows;
  *
  * @param callId              the workflow id; also names the callback URI
  * @param incomingCallContext the opaque token from IncomingCall, handed back on answer
- * @param callerRawId         who called, as an ACS raw id ({@code 4:+14255550123})
+ * @param callerRawId         the person the flow talks to, as an ACS raw id ({@code 4:+14255550123}): who called,
+ *                            or for an outbound call who was called
  * @param calledRawId         the number or user that was called
  * @param clockStartMillis    the call's clock at start (epoch millis) for scripted calls; null = real time
+ * @param outbound            for a call the platform places, what to dial; null for an incoming call
  */
 public record CallInput(String callId, String incomingCallContext, String callerRawId, String calledRawId,
-                        PinnedFlow flow, Long clockStartMillis) {}
+                        PinnedFlow flow, Long clockStartMillis, Outbound outbound) {
+
+    /** An incoming call. */
+    public CallInput(String callId, String incomingCallContext, String callerRawId, String calledRawId,
+                     PinnedFlow flow, Long clockStartMillis) {
+        this(callId, incomingCallContext, callerRawId, calledRawId, flow, clockStartMillis, null);
+    }
+}

@@ -62,6 +62,7 @@ final class CallSession {
     private String callConnectionId;
     private boolean connected;
     private boolean disconnected;
+    private CallEvent endEvent;
     private long operationSequence;
     private long awaitedOperation = -1;
     private String waitingFor;
@@ -213,8 +214,9 @@ final class CallSession {
         if (event == null || event.id() == null || !seenEventIds.add(event.id())) {
             return;
         }
-        if (event.kind() == CallEventKind.CALL_DISCONNECTED) {
+        if (event.kind() == CallEventKind.CALL_DISCONNECTED || event.kind() == CallEventKind.CREATE_CALL_FAILED) {
             disconnected = true;
+            endEvent = event;
             record("event", currentNode, event.shortType());
             return;
         }
@@ -335,6 +337,11 @@ final class CallSession {
 
     boolean disconnected() {
         return disconnected;
+    }
+
+    /** The CallDisconnected or CreateCallFailed that ended the call, or null. */
+    CallEvent endEvent() {
+        return endEvent;
     }
 
     void setCallConnectionId(String id) {

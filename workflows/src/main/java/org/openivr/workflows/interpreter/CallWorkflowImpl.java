@@ -7,8 +7,6 @@ import java.time.Duration;
 import org.openivr.flows.Flow;
 import org.openivr.flows.FlowException;
 import org.openivr.flows.FlowLoader;
-import org.openivr.workflows.AnswerCall;
-import org.openivr.workflows.AnsweredCall;
 import org.openivr.workflows.CallEvent;
 import org.openivr.workflows.CallInput;
 import org.openivr.workflows.CallResult;
@@ -23,7 +21,6 @@ import org.slf4j.Logger;
  */
 public class CallWorkflowImpl implements CallWorkflow {
     private static final Logger log = Workflow.getLogger(CallWorkflowImpl.class);
-    private static final Duration CONNECT_GUARD = Duration.ofSeconds(30);
     private static final Duration DISCONNECT_GUARD = Duration.ofSeconds(10);
 
     private final CallSession session;
@@ -49,21 +46,10 @@ public class CallWorkflowImpl implements CallWorkflow {
             log.error("{} {}", input.callId(), loadError);
             return new CallResult(CallResult.FAILED, java.util.List.of(), java.util.Map.of(), loadError);
         }
-        session.setStatus("answering");
-        try {
-            AnsweredCall answered = session.acs.answer.answer(new AnswerCall(input.callId(), input.incomingCallContext(),
-                    "0/answer", AudioUse.streamingOptions(session.mainFlow)));
-            session.setCallConnectionId(answered.callConnectionId());
-            session.setServerCallId(answered.serverCallId());
-        } catch (ActivityFailure e) {
-            return end(CallResult.FAILED, "could not answer: " + Failures.message(e));
-        }
-        if (!session.awaitConnected(CONNECT_GUARD)) {
-            if (session.disconnected()) {
-                return end(CallResult.HUNGUP_BY_CALLER, null);
-            }
+        Connecting.Ending notConnected = Connecting.connect(session);
+        if (notConnected != null) {
             hangUp();
-            return end(CallResult.FAILED, "ACS never reported the call connected");
+            return end(notConnected.ending(), notConnected.reason());
         }
         session.setStatus("running");
         log.info("{} answered, flow {} ({})", input.callId(), session.mainFlow.name(), shortHash(input));

@@ -168,6 +168,33 @@ class CallWorkflowVerbsTest {
         assertThat(harness.state("call-card").timeline()).noneMatch(e -> e.text().contains("4111"));
     }
 
+    @Test
+    void outboundCallRunsTheFlowWhenAnsweredAndEndsBusyOtherwise() {
+        String flow = """
+                flow: reminder
+                start: remind
+                nodes:
+                  remind:
+                    play: "Your appointment is tomorrow at ten."
+                    next: hangup
+                """;
+        var outbound = new org.openivr.workflows.Outbound("4:+14255550199", "+18005550100");
+        FakeAcs answers = new FakeAcs(harness.client);
+        CallResult answered = harness.run("reminder", flow, Map.of(), answers, "call-out-1", null, outbound);
+        assertThat(answered.ending()).isEqualTo(CallResult.HUNGUP_BY_FLOW);
+        assertThat(answered.path()).containsExactly("remind");
+        assertThat(answers.operations).containsExactly("createCall 4:+14255550199", "play", "hangUp");
+
+        harness.close();
+        harness = new WorkflowHarness();
+        FakeAcs busy = new FakeAcs(harness.client);
+        busy.createCallFailureCode = 486;
+        CallResult notAnswered = harness.run("reminder", flow, Map.of(), busy, "call-out-2", null, outbound);
+        assertThat(notAnswered.ending()).isEqualTo(CallResult.BUSY);
+        assertThat(notAnswered.path()).isEmpty();
+        assertThat(busy.operations).containsExactly("createCall 4:+14255550199");
+    }
+
     private static int indexOf(List<org.openivr.workflows.TimelineEntry> timeline, String text) {
         for (int i = 0; i < timeline.size(); i++) {
             if (timeline.get(i).text().contains(text)) {

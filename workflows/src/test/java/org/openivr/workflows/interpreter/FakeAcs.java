@@ -51,6 +51,21 @@ final class FakeAcs implements CallActivities {
         return new AnsweredCall("cc-" + request.callId(), "server-1", "corr-1");
     }
 
+    /** For an outbound call: null = the callee answers, else the code of the CreateCallFailed ACS reports. */
+    Integer createCallFailureCode;
+
+    @Override
+    public AnsweredCall createCall(org.openivr.workflows.CreateCall request) {
+        operations.add("createCall " + request.outbound().targetRawId());
+        if (createCallFailureCode == null) {
+            send(CallEventKind.CALL_CONNECTED, request.operationContext(), 200, 0, List.of());
+        } else {
+            send(CallEventKind.CREATE_CALL_FAILED, request.operationContext(), createCallFailureCode, 560000 + createCallFailureCode,
+                    List.of());
+        }
+        return new AnsweredCall("cc-" + request.callId(), "server-1", "corr-1");
+    }
+
     @Override
     public void play(PlayPrompt request) {
         operations.add("play");

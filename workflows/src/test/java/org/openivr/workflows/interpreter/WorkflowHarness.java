@@ -32,6 +32,11 @@ final class WorkflowHarness implements AutoCloseable {
     }
 
     CallResult run(String name, String flowYaml, Map<String, String> subflows, FakeAcs acs, String callId, Long clockStart) {
+        return run(name, flowYaml, subflows, acs, callId, clockStart, null);
+    }
+
+    CallResult run(String name, String flowYaml, Map<String, String> subflows, FakeAcs acs, String callId, Long clockStart,
+                   org.openivr.workflows.Outbound outbound) {
         // A broken test flow fails here, with its problems.
         FlowLoader.parse("flows/" + name + ".yaml", flowYaml, sub -> java.util.Optional.ofNullable(subflows.get(sub)));
         Worker worker = env.newWorker(CallWorkflow.TASK_QUEUE);
@@ -41,7 +46,10 @@ final class WorkflowHarness implements AutoCloseable {
         CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(callId).setTaskQueue(CallWorkflow.TASK_QUEUE).build());
         PinnedFlow flow = new PinnedFlow(name, FlowLoader.contentHash(flowYaml), flowYaml, "flows/" + name + ".yaml", subflows);
-        return call.run(new CallInput(callId, "ctx", "4:+14255550123", "4:+18005550100", flow, clockStart));
+        return call.run(outbound == null
+                ? new CallInput(callId, "ctx", "4:+14255550123", "4:+18005550100", flow, clockStart)
+                : new CallInput(callId, null, outbound.targetRawId(), "4:" + outbound.callerIdPhone(), flow, clockStart,
+                        outbound));
     }
 
     CallStateView state(String callId) {
