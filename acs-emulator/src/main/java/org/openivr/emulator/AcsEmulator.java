@@ -159,6 +159,27 @@ public final class AcsEmulator implements AutoCloseable {
     return call.correlationId;
   }
 
+  /**
+   * Registers the callee of a coming outbound call: the next create call to {@code callee.fromPhone()} reaches it,
+   * and {@code answer} decides what its phone does (pick up after a while, busy, no answer, decline). Once
+   * connected, the callee follows {@code callee.steps()} like a caller. {@code callee.toPhone()} is not checked: the
+   * callee hears the call come from the create's {@code sourceCallerIdNumber}. Several registrations for one number
+   * are used in order. A create call to a number nobody registered answers after 1 s and stays silent.
+   */
+  public void expectCallee(ScriptedCaller callee, CalleeAnswer answer) {
+    Objects.requireNonNull(callee, "callee");
+    Objects.requireNonNull(answer, "answer");
+    sim.call(() -> {
+      service.expectCallee(callee, answer);
+      return null;
+    });
+  }
+
+  /** How many registered callees no create call has reached yet. */
+  public int pendingCallees() {
+    return sim.call(service::pendingCallees);
+  }
+
   /** The call with this correlationId, as it is now. */
   public Optional<EmulatedCallView> call(String correlationId) {
     return service.view(correlationId);

@@ -57,9 +57,9 @@ final class CallAudio {
     return Math.round((System.nanoTime() - origin) / timeScale);
   }
 
-  /** The wall-clock instant of a simulated time: when the call began plus that much. */
+  /** The wall-clock instant at which a simulated time was reached (time scale applied). */
   java.time.Instant instant(long simulatedNanos) {
-    return began.plusNanos(simulatedNanos);
+    return began.plusNanos(Math.round(simulatedNanos * timeScale));
   }
 
   /** The IVR plays these sources one after the other, starting now. */

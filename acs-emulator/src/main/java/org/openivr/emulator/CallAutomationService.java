@@ -63,6 +63,8 @@ final class CallAutomationService {
   private final Map<String, EmulatedCall> byCorrelationId = new ConcurrentHashMap<>();
   private final Map<String, EmulatedCall> byIncomingCallContext = new HashMap<>();
   private final Map<String, EmulatedCall> byCallConnectionId = new HashMap<>();
+  /** Create call: the callees registered for outbound calls, and what their phones do. */
+  private final OutboundCalls outbound = new OutboundCalls();
   private final Map<String, Response> repeatability = new LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Response> eldest) {
@@ -94,6 +96,16 @@ final class CallAutomationService {
 
   RecordingService recordings() {
     return recordings;
+  }
+
+  /** A callee for the next create call to its number. Simulation thread. */
+  void expectCallee(ScriptedCaller callee, CalleeAnswer answer) {
+    outbound.expect(callee, answer);
+  }
+
+  /** Registered callees no create call has reached yet. Simulation thread. */
+  int pendingCallees() {
+    return outbound.pending();
   }
 
   /** The call with this serverCallId, or {@code null}. Simulation thread. */
@@ -156,10 +168,23 @@ final class CallAutomationService {
 
   private Response dispatch(Request request, Execution execution) {
     String apiVersion = request.apiVersion();
+    if (faults.get().dropEventsFor().contains(request.route().operation())) {
+      connected(execution); // accepted, as ACS would, but never carried out: no event will ever follow
+      log.info("{} {} accepted but dropped (fault dropEventsFor)", orDash(execution.callConnectionId),
+          request.route().operation());
+      return empty(202);
+    }
     return switch (request.route().operation()) {
       case "answer" -> answer(request, execution);
       case "getCall" -> json(200, properties(connected(execution), "connected"));
+      case "createCall" -> createCall(request, execution);
       case "hangUp", "terminate" -> {
+        EmulatedCall ringing = byCallConnectionId.get(execution.callConnectionId);
+        if (ringing != null && ringing.outbound() && ringing.state() == EmulatedCall.State.RINGING) {
+          execution.call = ringing;
+          OutboundCalls.cancel(ringing); // the app gave up before the callee answered
+          yield empty(204);
+        }
         connected(execution).disconnect("app", apiVersion);
         yield empty(204);
       }
@@ -231,6 +256,21 @@ final class CallAutomationService {
       properties.set("answeredBy", body.get("answeredBy"));
     }
     return json(200, properties);
+  }
+
+  /** Create call (acs-wire 2.2): 201 {@code connecting}; the callee's answer decides the events that follow. */
+  private Response createCall(Request request, Execution execution) {
+    OutboundCalls.CreateCallRequest create = OutboundCalls.parse(object(request), request.apiVersion());
+    OutboundCalls.Callee callee = outbound.take(create.targetPhone(), create.sourcePhone());
+    EmulatedCall call = new EmulatedCall(callee.script(), sim, delivery);
+    String callConnectionId = UUID.randomUUID().toString();
+    execution.callConnectionId = callConnectionId;
+    execution.call = call;
+    byCorrelationId.put(call.correlationId, call);
+    byCallConnectionId.put(callConnectionId, call);
+    call.dial(callConnectionId, create.callbackUri(), request.apiVersion());
+    outbound.ring(call, callee.answer(), create.operationContext(), create.streaming(), request.apiVersion());
+    return json(201, properties(call, "connecting"));
   }
 
   /** The call in the path if it is up; 404 8522 otherwise. */

@@ -46,6 +46,7 @@ final class EmulatedCall {
   private String answerApiVersion;
   private MediaOperation current;
   private ScheduledFuture<?> ringTimeout;
+  private boolean outbound;
 
   EmulatedCall(ScriptedCaller caller, Simulation sim, CallbackDelivery delivery) {
     this.caller = caller;
@@ -95,6 +96,53 @@ final class EmulatedCall {
     log.info("{} answered; caller '{}' {} -> {}", callConnectionId, caller.name(), caller.fromPhone(), caller.toPhone());
     emit("CallConnected", null, apiVersion, operationContext, ResultInformation.CONNECTED, null);
     script.start();
+  }
+
+  /**
+   * An outbound call the app created (create call): it rings at the callee, and its events go to the create's
+   * callback URI from now on. {@link #calleeAnswered} or {@link #notConnected} follows.
+   */
+  void dial(String newCallConnectionId, URI newCallbackUri, String apiVersion) {
+    callConnectionId = newCallConnectionId;
+    callbackUri = newCallbackUri;
+    answerApiVersion = apiVersion;
+    events = delivery.newQueue(newCallConnectionId);
+    outbound = true;
+  }
+
+  /** Whether the app created this call (rather than answering it). */
+  boolean outbound() {
+    return outbound;
+  }
+
+  /** The callee of an outbound call picked up: CallConnected (with the create's context), then the callee's script. */
+  boolean calleeAnswered(String operationContext) {
+    if (state != State.RINGING) {
+      return false;
+    }
+    cancelRingTimeout();
+    state = State.CONNECTED;
+    log.info("{} answered by the callee '{}' {} (called from {})", callConnectionId, caller.name(), caller.fromPhone(),
+        caller.toPhone());
+    emit("CallConnected", null, answerApiVersion, operationContext, ResultInformation.CONNECTED, null);
+    script.start();
+    return true;
+  }
+
+  /**
+   * An outbound call ended before it connected: {@code event} (CreateCallFailed, or CallDisconnected when the app
+   * canceled it) with {@code result}; {@code by} is {@code callee} or {@code app}.
+   */
+  void notConnected(String event, String by, String operationContext, ResultInformation result) {
+    if (state != State.RINGING) {
+      return;
+    }
+    cancelRingTimeout();
+    disconnectedBy = by;
+    state = State.DISCONNECTED;
+    log.info("{} not connected: {} {}/{} ({})", callConnectionId, event, result.code(), result.subCode(),
+        result.message());
+    emit(event, null, answerApiVersion, operationContext, result, null);
   }
 
   /** The call stopped ringing unanswered (the caller gave up, or the IncomingCall never arrived). */

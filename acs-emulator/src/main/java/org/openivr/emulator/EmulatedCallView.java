@@ -6,7 +6,8 @@ package org.openivr.emulator;
  * @param callConnectionId {@code null} until the call is answered
  * @param state            {@code ringing}, {@code connected} or {@code disconnected}
  * @param disconnectedBy   {@code caller}, {@code app}, {@code transfer} (the app transferred the caller away),
- *                         or {@code null} while the call is up
+ *                         {@code callee} (an outbound call that was busy, declined or not answered), or {@code null}
+ *                         while the call is up
  */
 public record EmulatedCallView(
     String correlationId, String callConnectionId, String serverCallId, String state, String disconnectedBy) {}

@@ -106,6 +106,10 @@ final class EventGridPublisher {
     data.put("callerDisplayName", "");
     data.put("incomingCallContext", call.incomingCallContext);
     data.put("correlationId", call.correlationId);
+    if (!call.caller.sipHeaders().isEmpty()) {
+      ObjectNode headers = data.putObject("customContext").putObject("sipHeaders");
+      call.caller.sipHeaders().forEach(headers::put);
+    }
     event.put("eventType", "Microsoft.Communication.IncomingCall");
     event.put("dataVersion", "1.0");
     event.put("metadataVersion", "1");
@@ -140,7 +144,8 @@ final class EventGridPublisher {
             http.send(request(webhook, "Notification", event, attempt), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status / 100 == 2) {
-          log.info("call {} {} delivered to {}", event.path("data").path("correlationId").asText(), eventType, webhook);
+          log.info("call {} {} delivered to {}",
+              event.path("data").path("correlationId").asText(event.path("subject").asText()), eventType, webhook);
           return;
         }
         failure = "HTTP " + status + " " + abbreviate(response.body());

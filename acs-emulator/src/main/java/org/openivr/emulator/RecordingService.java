@@ -450,7 +450,7 @@ final class RecordingService implements AutoCloseable {
     node.put("callId", f.correlationId());
     node.put("chunkDocumentId", documentId);
     node.put("chunkIndex", index);
-    node.put("chunkStartTime", Json.cloudEventTime(f.startedAt().plusNanos(framesToNanos(fromFrame))));
+    node.put("chunkStartTime", Json.cloudEventTime(r.call.audio.instant(simulatedTimeOf(f.intervals(), fromFrame))));
     node.put("chunkDuration", (toFrame - fromFrame) * 1000L / RecordingAudio.SAMPLE_RATE);
     ArrayNode pauses = node.putArray("pauseResumeIntervals");
     long position = 0;
@@ -488,8 +488,16 @@ final class RecordingService implements AutoCloseable {
     return node;
   }
 
-  private static long framesToNanos(long frames) {
-    return frames * 1_000_000_000L / RecordingAudio.SAMPLE_RATE;
+  /** The simulated time at which frame {@code frame} of the recording was heard. */
+  private static long simulatedTimeOf(List<RecordingAudio.Interval> intervals, long frame) {
+    long before = 0;
+    for (RecordingAudio.Interval interval : intervals) {
+      if (frame < before + interval.frames()) {
+        return interval.start() + (frame - before) * 1_000_000_000L / RecordingAudio.SAMPLE_RATE;
+      }
+      before += interval.frames();
+    }
+    return intervals.get(intervals.size() - 1).end();
   }
 
   /** {@code Microsoft.Communication.RecordingFileStatusUpdated} in Event Grid schema (acs-wire 4.4). */

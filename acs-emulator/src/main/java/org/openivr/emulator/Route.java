@@ -77,7 +77,7 @@ record Route(String operation, String callConnectionId, boolean implemented, boo
     boolean post = method.equals("POST");
     if (segments.length == 1) {
       if (action == null) {
-        return post ? of("createCall", null, false) : null;
+        return post ? of("createCall", null, true) : null;
       }
       if (!post) {
         return null;

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * @param fromPhone the caller's number, E.164 ({@code +14255550123})
  * @param toPhone   the dialled number, E.164
  * @param steps     what the caller does, in order
+ * @param sipHeaders custom SIP headers the call arrives with (IncomingCall {@code customContext.sipHeaders}),
+ *                   e.g. a test clock for scripted calls; may be empty
  */
-public record ScriptedCaller(String name, String fromPhone, String toPhone, List<CallerStep> steps) {
+public record ScriptedCaller(String name, String fromPhone, String toPhone, List<CallerStep> steps,
+                             java.util.Map<String, String> sipHeaders) {
 
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
@@ -22,6 +25,11 @@ public record ScriptedCaller(String name, String fromPhone, String toPhone, List
     requireE164(toPhone, "toPhone");
     name = name == null ? fromPhone : name;
     steps = steps == null ? List.of() : List.copyOf(steps);
+    sipHeaders = sipHeaders == null ? java.util.Map.of() : java.util.Map.copyOf(sipHeaders);
+  }
+
+  public ScriptedCaller(String name, String fromPhone, String toPhone, List<CallerStep> steps) {
+    this(name, fromPhone, toPhone, steps, null);
   }
 
   public static ScriptedCaller of(String name, String fromPhone, String toPhone, CallerStep... steps) {

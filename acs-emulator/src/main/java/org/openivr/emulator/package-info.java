@@ -10,12 +10,12 @@
  *   <li>Every {@code /calling/...} request must carry a valid HMAC-SHA256 signature (signed host with
  *       or without the port) and a stable {@code api-version} (2023-03-06 ... 2025-06-15); otherwise
  *       401 or 400, and nothing runs.</li>
- *   <li>Implemented: answer (200), get call (200), hang up (DELETE, 204), terminate (204), play (202),
+ *   <li>Implemented: create call (201), answer (200), get call (200), hang up (DELETE, 204), terminate (204), play (202),
  *       recognize with DTMF (202), cancelAllMediaOperations (202), sendDtmfTones (202),
  *       start/stopContinuousDtmfRecognition (200), hold/unhold (200), transferToParticipant (202),
  *       start/stopMediaStreaming (202), list participants (GET .../participants, 200). Other ACS
  *       operations answer 501. An operation sent with an api-version older than the first stable one
- *       that has it (acs-wire 2.0) answers 400. Answer, terminate, sendDtmfTones and
+ *       that has it (acs-wire 2.0) answers 400. Create call, answer, terminate, sendDtmfTones and
  *       transferToParticipant honour {@code Repeatability-Request-ID}: a repeat gets the stored
  *       response with {@code Repeatability-Result: accepted}, does not run again and is not written to
  *       the ledger again.</li>
@@ -49,7 +49,38 @@
  *   <li>{@code HangUp} ends the call at once (CallDisconnected, disconnected by the caller).</li>
  *   <li>When the steps run out the caller stays silent until the app hangs up.</li>
  * </ul>
- * A call that nobody answers stops ringing after 30 s of wall-clock time (not scaled).
+ * An incoming call that nobody answers stops ringing after 30 s of wall-clock time (not scaled).
+ *
+ * <h2>Outbound calls: create call (acs-wire 2.2, 3.4, 3.5)</h2>
+ * {@code POST /calling/callConnections} answers 201 with CallConnectionProperties in state {@code connecting}
+ * ({@code targets} = the callee, {@code sourceCallerIdNumber} and {@code source} = the number called from, a new
+ * {@code callConnectionId}, {@code serverCallId} and {@code correlationId}); the ledger names it {@code createCall}. It
+ * needs exactly one target, a phone number (with or without {@code kind}, as SDK 1.0.x sends it: rawId plus the
+ * {@code phoneNumber} sub-object), a {@code sourceCallerIdNumber} (E.164, not the target's own number) and a
+ * {@code callbackUri}; else 400 8523 and nothing rings. <b>Emulator rules:</b> only phone targets (ACS users and
+ * Teams users are 400), no group calls, and {@code callIntelligenceOptions} is accepted and ignored.
+ * {@code mediaStreamingOptions} (2025-05-15+) are checked as on answer and take effect when the callee answers.
+ * Repeating the request with the same {@code Repeatability-Request-ID} returns the stored 201 and dials nobody.
+ *
+ * <p>Who answers: {@link org.openivr.emulator.AcsEmulator#expectCallee} registers a scripted callee for a number,
+ * with a {@link org.openivr.emulator.CalleeAnswer}; the next create call to that number reaches it (registrations for
+ * one number are used in order). Times are simulated (scaled):
+ * <ul>
+ *   <li>{@code after(d)}: the phone rings {@code d}, then CallConnected (200/0, the create's
+ *       {@code operationContext}) and the callee follows its script exactly like an incoming caller (press, say,
+ *       silence, hang up). A ring of 30 s or more is no answer.</li>
+ *   <li>{@code busy}: after 1 s, CreateCallFailed 486/560486.</li>
+ *   <li>{@code noAnswer}: after 30 s of ringing (acs-wire 6.2), CreateCallFailed 480/560480 — the "no answer or
+ *       unavailable" code acs-wire 3.5 records.</li>
+ *   <li>{@code reject}: after 2 s, CreateCallFailed 603/560603 (SIP 603 Decline).</li>
+ * </ul>
+ * The busy and decline codes are <b>emulator rules</b>: ACS documents only 480/560480 and 403/510403 for
+ * CreateCallFailed, so the emulator uses the SIP status of each outcome (486 Busy Here, 603 Decline) with the
+ * 560000 + status sub-code pattern of 560480. An app mapping SIP classes (486/600 busy, 408/480/487 no answer,
+ * 403/603 rejected) reads them as intended. CreateCallFailed carries the create's {@code operationContext}; no
+ * CallDisconnected follows it. A number nobody registered answers after 1 s and stays silent until the app hangs up
+ * (an {@code ivr call} to any number then works against the emulator). Hanging up or terminating a call that still
+ * rings cancels it: 204, then CallDisconnected 487/10003 ("canceled before answer", acs-wire 3.5).
  *
  * <h2>Mid-call actions (acs-wire 2.3, 2.4, 3.4, 3.5; zh-CN call-actions seed)</h2>
  * The only other participant of an emulated call is its scripted caller ({@code 4:+<fromPhone>}).

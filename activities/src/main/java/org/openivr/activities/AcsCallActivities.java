@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link CallActivities} over ACS: SDK 1.0.4 for what it has (answer, audio play, DTMF recognize with at most
- * one audio prompt, hang-up), {@link AcsRestExtension} for text-to-speech, several prompts and answers with
+ * {@link CallActivities} over ACS: SDK 1.0.4 for what it has (answer, create call, audio play, DTMF recognize with
+ * at most one audio prompt, hang-up), {@link AcsRestExtension} for text-to-speech, several prompts and answers with
  * media-streaming options; {@link AcsCallActions} for send DTMF, continuous DTMF, hold/unhold, transfer and media
  * streaming.
  *
@@ -49,6 +49,8 @@ public final class AcsCallActivities implements CallActivities {
     private final AcsRestExtension rest;
     /** Send DTMF, continuous DTMF, hold/unhold, transfer, media streaming. */
     private final AcsCallActions actions;
+    /** Create call. */
+    private final AcsOutboundCalls outbound;
     /** First time this process answered a call, for {@code Repeatability-First-Sent} outside Temporal. */
     private final Map<String, Instant> firstSent = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -68,6 +70,7 @@ public final class AcsCallActivities implements CallActivities {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.rest = new AcsRestExtension(clients);
         this.actions = new AcsCallActions(clients, rest);
+        this.outbound = new AcsOutboundCalls(settings, clients, rest);
     }
 
     @Override
@@ -223,11 +226,10 @@ public final class AcsCallActivities implements CallActivities {
         }
     }
 
+    /** Dials out; see {@link AcsOutboundCalls} (SDK 1.0.4, or REST for streaming and text-to-speech). */
     @Override
     public AnsweredCall createCall(org.openivr.workflows.CreateCall request) {
-        // Outbound calls (issue 8) are being built; until then this refuses clearly instead of pretending.
-        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
-                "createCall is not available in this build yet", REJECTED);
+        return outbound.create(request);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openivr.emulator.CallerStep;
 import org.openivr.emulator.LedgerEntry;
+import org.openivr.workflows.ContinuousDtmf;
 import org.openivr.workflows.HangUpCall;
 import org.openivr.workflows.RecordingStarted;
 import org.openivr.workflows.StartRecording;
@@ -96,8 +97,9 @@ class RecordingFilesEmulatorTest {
         activities.deleteChunk(new DeleteChunk(files.recordingId(), 0, chunk.deleteLocation()));
         activities.deleteChunk(new DeleteChunk(files.recordingId(), 0, chunk.deleteLocation())); // 404: already gone
 
+        // Deleted once; the second delete found nothing to delete and still counted as done.
         assertThat(app.acs.ledger().entries().stream().filter(e -> e.operation().equals("deleteRecording"))
-                .map(LedgerEntry::status).toList()).containsSubsequence(200, 404);
+                .filter(e -> e.status() == 200).count()).isEqualTo(1);
         // The store still has it, so a late retry of the store step finds it and downloads nothing.
         assertThat(activities.storeChunk(new StoreChunk(files.recordingId(), chunk, "Wav")).alreadyStored()).isTrue();
         // Stored nowhere and gone at the source: lost, and said so without retrying.
@@ -168,12 +170,24 @@ class RecordingFilesEmulatorTest {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    /** Records a short call (a prompt, a key) until the caller hangs up; returns its announced files. */
+    /**
+     * Records a short call (a key, a sentence) until the caller hangs up; returns its announced files.
+     *
+     * <p>The caller must not hang up before the recording is active: a call that ends first has no recording
+     * (404 8522) or a recording that never heard anything, and ACS (like the emulator) announces no files for
+     * that. A script timed by the clock (silence, then speech) races the test's own startRecording, which on a
+     * busy machine (the first SDK request of the JVM) takes longer than the script. So the caller's first step is
+     * a key press, which waits until someone listens: the test turns continuous DTMF recognition on only once
+     * RecordingStateChanged says the recording is active, and the caller speaks and hangs up after that.
+     */
     private static RecordingFileStatus recordACall(String channels) {
-        RecordingTestApp.Call call = app.connect(new CallerStep.Silence(java.time.Duration.ofSeconds(2)),
+        RecordingTestApp.Call call = app.connect(new CallerStep.Press("5"),
                 new CallerStep.Say("I would like to talk to somebody"), new CallerStep.HangUp());
         RecordingStarted started = app.activities.startRecording(new StartRecording(call.callId(), call.serverCallId(),
                 "audio", channels, "wav", false, List.of(RecordingTestApp.CALLER), null, "1/record"));
+        app.awaitCallback(call.callId(), "RecordingStateChanged", e -> e.at("/data/state").asText().equals("active"));
+        app.activities.startContinuousDtmf(new ContinuousDtmf(call.callConnectionId(), RecordingTestApp.CALLER,
+                "2/keys"));
         app.awaitCallback(call.callId(), "CallDisconnected", e -> true);
         app.activities.hangUp(new HangUpCall(call.callConnectionId(), true));
         RecordingFileStatus files = app.awaitFiles(started.recordingId());

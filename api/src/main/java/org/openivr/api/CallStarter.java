@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallStarter {
     private static final Logger log = LoggerFactory.getLogger(CallStarter.class);
+    /** Custom SIP headers on ACS must start with X-MS-Custom-. */
+    public static final String TEST_CLOCK_HEADER = "X-MS-Custom-Ivr-Test-Clock";
     private final WorkflowClient client;
     private final FlowCatalog flows;
     private final ApiProperties properties;
@@ -56,12 +58,26 @@ public class CallStarter {
         CallWorkflow workflow = client.newWorkflowStub(CallWorkflow.class, options);
         try {
             WorkflowClient.start(workflow::run, new CallInput(callId, call.incomingCallContext(), call.from(), call.to(),
-                    flow, null));
+                    flow, testClock(callId, call)));
             log.info("{} incoming call to {} starts flow {}", callId, call.to(), flow.name());
         } catch (WorkflowExecutionAlreadyStarted e) {
             log.info("{} IncomingCall delivered again; the call is already running", callId);
         }
         return Optional.of(callId);
+    }
+
+    /** The call's clock from the test-clock SIP header, when allowed and well formed; else null (real time). */
+    private Long testClock(String callId, EventGridEvent.IncomingCall call) {
+        String value = call.sipHeaders().get(TEST_CLOCK_HEADER);
+        if (value == null || !properties.testClock()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            log.warn("{} ignores {}: '{}' is not an ISO date-time with offset", callId, TEST_CLOCK_HEADER, value);
+            return null;
+        }
     }
 
     private String flowFor(String calledRawId) {

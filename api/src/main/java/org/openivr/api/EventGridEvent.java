@@ -9,7 +9,17 @@ public sealed interface EventGridEvent {
      * @param to   called raw id
      */
     record IncomingCall(String eventId, String from, String to, String serverCallId, String correlationId,
-                        String incomingCallContext) implements EventGridEvent {}
+                        String incomingCallContext, java.util.Map<String, String> sipHeaders) implements EventGridEvent {
+
+        public IncomingCall {
+            sipHeaders = sipHeaders == null ? java.util.Map.of() : java.util.Map.copyOf(sipHeaders);
+        }
+
+        public IncomingCall(String eventId, String from, String to, String serverCallId, String correlationId,
+                            String incomingCallContext) {
+            this(eventId, from, to, serverCallId, correlationId, incomingCallContext, null);
+        }
+    }
 
     /** A recording's files are ready (acs-wire 4.4); {@code status.eventId()} is the event's id. */
     record RecordingFileStatusUpdated(org.openivr.workflows.recording.RecordingFileStatus status)

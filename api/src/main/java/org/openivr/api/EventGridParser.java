@@ -47,12 +47,26 @@ public final class EventGridParser {
             }
             return new EventGridEvent.IncomingCall(id, rawId(data, "from", id), rawId(data, "to", id),
                     Json.optionalText(data, "serverCallId"), Json.text(data, "correlationId", WHAT),
-                    Json.text(data, "incomingCallContext", WHAT));
+                    Json.text(data, "incomingCallContext", WHAT), sipHeaders(data));
         }
         if (RecordingFileStatusParser.TYPE.equals(type)) {
             return new EventGridEvent.RecordingFileStatusUpdated(RecordingFileStatusParser.parse(event, id));
         }
         return new EventGridEvent.Other(id, type);
+    }
+
+    /** {@code customContext.sipHeaders}: string values only; anything else is left out. */
+    private static java.util.Map<String, String> sipHeaders(JsonNode data) {
+        JsonNode headers = data.path("customContext").path("sipHeaders");
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        if (headers.isObject()) {
+            headers.fields().forEachRemaining(e -> {
+                if (e.getValue().isTextual()) {
+                    result.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        return result;
     }
 
     private static String rawId(JsonNode data, String field, String id) {

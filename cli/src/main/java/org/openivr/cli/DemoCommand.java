@@ -19,9 +19,16 @@ final class DemoCommand {
     int run(List<String> args) {
         List<String> flows = new ArrayList<>();
         boolean realtime = false;
-        for (String arg : args) {
+        Path saveHistories = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             if (arg.equals("--realtime")) {
                 realtime = true;
+            } else if (arg.equals("--save-histories")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("--save-histories needs a directory");
+                }
+                saveHistories = Path.of(args.get(++i));
             } else if (arg.startsWith("-")) {
                 throw new UsageException("demo does not know the option '" + arg + "'");
             } else {
@@ -47,6 +54,9 @@ final class DemoCommand {
                     realtime ? " in real time" : " (emulated time x4)");
             List<CallRun> runs = new DemoRunner(platform.workflowClient(), platform.emulator(), printer,
                     Duration.ofMinutes(3)).run(suites.suites(), suites.numbers());
+            if (saveHistories != null) {
+                HistoryExport.save(platform.workflowClient(), runs, saveHistories, out);
+            }
             return summarize(runs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -41,8 +41,8 @@ public record DemoSuites(List<ScriptedCalls> suites, Map<String, String> numbers
                 continue;
             }
             try {
-                FlowLoader.load(flowsDir.resolve(flowName + ".yaml"));
-                ScriptedCalls calls = ScriptedCallsLoader.load(file);
+                org.openivr.flows.Flow flow = FlowLoader.load(flowsDir.resolve(flowName + ".yaml"));
+                ScriptedCalls calls = ScriptedCallsLoader.load(file, flow);
                 suites.add(calls);
                 numbers.put(calls.flow(), String.format("+1800555%04d", 100 + numbers.size()));
             } catch (FlowException e) {

@@ -9,10 +9,21 @@ public final class Ivr {
     static final String USAGE = """
             usage: ivr <command> [arguments]
 
-              demo [FLOW...] [--realtime]   run every flow's scripted calls (flows/*.calls.yaml) end to end
-                                            against the local ACS emulator; exit 0 only if all meet 'expect'
-              serve [--port N]              run the platform: API, worker, embedded Temporal (unless
+              demo [FLOW...] [--realtime] [--save-histories DIR]
+                                            run every flow's scripted calls (flows/*.calls.yaml) end to end
+                                            against the local ACS emulator; exit 0 only if all meet 'expect';
+                                            --save-histories writes each call's Temporal history (for replay tests)
+              serve [--port N] [--temporal-port N]
+                                            run the platform: API, worker, embedded Temporal (unless
                                             TEMPORAL_ADDRESS) and the ACS emulator (unless ACS_CONNECTION_STRING)
+              calls [--stuck] [--stuck-after 60s] [--json]
+                                            open calls: flow, node, what each waits for and since when; STUCK
+                                            when a wait outlasts its node; exit 1 if any call is stuck
+              inspect ID [--hangup | --terminate [--reason TEXT]] [--json]
+                                            one call: timeline, ACS operations and events, retries, failures,
+                                            stack trace; --hangup ends it cleanly, --terminate at once
+                                            (calls/inspect: --address HOST:PORT, --namespace NS; else
+                                            TEMPORAL_ADDRESS, else the running serve/demo's .ivr/temporal-address)
               emulator [--port N]           run the ACS emulator alone and print its connection string
               validate FILE...              check flow files; exit 1 if any has an error
               graph FILE                    print a flow as a Mermaid flowchart; exit 1 if it has an error
@@ -38,6 +49,8 @@ public final class Ivr {
                 case "emulator" -> new EmulatorCommand(out).run(rest);
                 case "validate" -> new ValidateCommand(out).run(rest);
                 case "graph" -> new GraphCommand(out, err).run(rest);
+                case "calls" -> new CallsCommand(out, System.getenv()).run(rest);
+                case "inspect" -> new InspectCommand(out, System.getenv()).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -24,8 +24,11 @@ public final class Platform implements AutoCloseable {
     private final AcsEmulator emulator;
     private final ConfigurableApplicationContext context;
     private final int apiPort;
+    private final String temporalAddress;
 
-    private Platform(EmbeddedTemporal temporal, AcsEmulator emulator, ConfigurableApplicationContext context, int apiPort) {
+    private Platform(EmbeddedTemporal temporal, AcsEmulator emulator, ConfigurableApplicationContext context, int apiPort,
+                     String temporalAddress) {
+        this.temporalAddress = temporalAddress;
         this.temporal = temporal;
         this.emulator = emulator;
         this.context = context;
@@ -40,7 +43,7 @@ public final class Platform implements AutoCloseable {
             String publicUrl = options.publicUrl() != null ? options.publicUrl() : "http://127.0.0.1:" + apiPort;
             String temporalAddress = options.temporalAddress();
             if (temporalAddress == null) {
-                temporal = EmbeddedTemporal.start(Ports.free());
+                temporal = EmbeddedTemporal.start(options.temporalPort() == 0 ? Ports.free() : options.temporalPort());
                 temporalAddress = temporal.address();
             }
             Map<String, Object> properties = new HashMap<>();
@@ -60,11 +63,17 @@ public final class Platform implements AutoCloseable {
                         options.emulatorTimeScale(), Faults.none()));
                 properties.put("ivr.acs.connection-string", emulator.connectionString());
                 properties.put("ivr.acs.trusted-certificate", emulator.certificatePemFile().toString());
+                // Only the emulator's scripted calls may set a call's clock.
+                properties.put("ivr.test-clock", "true");
             }
             ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class, WorkerApplication.class)
                     .web(WebApplicationType.SERVLET)
                     .run(asArguments(properties));
-            return new Platform(temporal, emulator, context, apiPort);
+            if (temporal != null) {
+                // `ivr calls` / `ivr inspect` started in this directory find the embedded server here.
+                TemporalAddressFile.write(temporal.address());
+            }
+            return new Platform(temporal, emulator, context, apiPort, temporalAddress);
         } catch (RuntimeException | IOException e) {
             if (emulator != null) {
                 emulator.close();
@@ -94,6 +103,11 @@ public final class Platform implements AutoCloseable {
         return apiPort;
     }
 
+    /** {@code host:port} of the Temporal server in use: the embedded one, or the cluster's. */
+    public String temporalAddress() {
+        return temporalAddress;
+    }
+
     @Override
     public void close() {
         context.close();
@@ -101,6 +115,7 @@ public final class Platform implements AutoCloseable {
             emulator.close();
         }
         if (temporal != null) {
+            TemporalAddressFile.deleteIf(temporal.address());
             temporal.close();
         }
     }

@@ -13,6 +13,14 @@ import java.util.Map;
  * @param routes          dialled number -> flow name
  * @param emulatorTimeScale how fast emulated time runs (1 = real time)
  * @param publicUrl       the API's public base URL for ACS callbacks, or null for http://127.0.0.1:{port}
+ * @param temporalPort    loopback port of the embedded Temporal server (0 = any free port); unused with a cluster
  */
 public record PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
-                              Map<String, String> routes, double emulatorTimeScale, String publicUrl) {}
+                              Map<String, String> routes, double emulatorTimeScale, String publicUrl, int temporalPort) {
+
+    /** The embedded Temporal server, if any, on a free port. */
+    public PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
+                           Map<String, String> routes, double emulatorTimeScale, String publicUrl) {
+        this(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale, publicUrl, 0);
+    }
+}

@@ -13,7 +13,10 @@ final class ScriptedCallers {
     static ScriptedCaller toEmulator(ScriptedCall call, String dialledNumber) {
         List<CallerStep> steps = call.caller().stream().map(ScriptedCallers::step).toList();
         String from = call.from() == null || call.from().isBlank() ? "+14255550100" : call.from();
-        return new ScriptedCaller(call.name(), from, dialledNumber, steps);
+        // The call's clock (for business hours) travels as a custom SIP header, as real context would.
+        java.util.Map<String, String> headers = call.at() == null ? java.util.Map.of()
+                : java.util.Map.of(org.openivr.api.CallStarter.TEST_CLOCK_HEADER, call.at().toString());
+        return new ScriptedCaller(call.name(), from, dialledNumber, steps, headers);
     }
 
     private static CallerStep step(CallerAction action) {

@@ -16,8 +16,9 @@ final class ServeCommand {
 
     int run(List<String> args) {
         int port = Ivr.port(args, 8080);
+        int temporalPort = temporalPort(args);
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--port")) {
+            if (args.get(i).equals("--port") || args.get(i).equals("--temporal-port")) {
                 i++;
             } else {
                 throw new UsageException("serve does not take '" + args.get(i) + "'");
@@ -28,10 +29,12 @@ final class ServeCommand {
         Path flows = Path.of(System.getProperty("ivr.flows", "flows"));
         try {
             Platform platform = Platform.start(new PlatformOptions(flows, port, temporal, acs, Map.of(), 1.0,
-                    blankToNull(System.getenv("IVR_PUBLIC_URL"))));
+                    blankToNull(System.getenv("IVR_PUBLIC_URL")), temporalPort));
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
             out.println("API on http://127.0.0.1:" + platform.apiPort() + "  (Event Grid: /api/events, ACS callbacks: /api/callbacks/{callId})");
-            out.println("Temporal: " + (temporal == null ? "embedded on loopback" : temporal));
+            out.println("Temporal: " + (temporal == null ? "embedded on " + platform.temporalAddress()
+                    + " (written to " + TemporalAddressFile.path() + " for ivr calls / ivr inspect)" : temporal));
+            out.println("Inspector: http://127.0.0.1:" + platform.apiPort() + "/inspector   Metrics: /actuator/prometheus   Health: /actuator/health");
             if (platform.emulator() != null) {
                 out.println("ACS emulator: " + platform.emulator().endpoint());
             }
@@ -43,6 +46,26 @@ final class ServeCommand {
         } catch (Exception e) {
             out.println("ivr serve could not start: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** {@code --temporal-port N}: the embedded Temporal server's port (0, the default, picks a free one). */
+    static int temporalPort(List<String> args) {
+        int at = args.indexOf("--temporal-port");
+        if (at < 0) {
+            return 0;
+        }
+        if (at + 1 >= args.size()) {
+            throw new UsageException("--temporal-port needs a number");
+        }
+        try {
+            int port = Integer.parseInt(args.get(at + 1));
+            if (port < 0 || port > 65535) {
+                throw new UsageException("--temporal-port must be between 0 and 65535, not " + port);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--temporal-port needs a number, not '" + args.get(at + 1) + "'");
         }
     }
 

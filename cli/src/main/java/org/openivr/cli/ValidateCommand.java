@@ -42,11 +42,27 @@ final class ValidateCommand {
 
     private static List<FlowProblem> check(String file) {
         Path path = Path.of(file);
+        if (file.endsWith(".calls.yaml")) {
+            return checkCalls(path);
+        }
         try {
             return FlowLoader.check(file, Files.readString(path, StandardCharsets.UTF_8)).problems();
         } catch (IOException e) {
             return List.of(FlowProblem.error(new org.openivr.flows.SourcePosition(file, 1, 1),
                     "cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    /** A scripted-calls file is checked against the flow next to it (names of nodes and variables). */
+    private static List<FlowProblem> checkCalls(Path file) {
+        String name = file.getFileName().toString().replace(".calls.yaml", "");
+        Path flowFile = file.resolveSibling(name + ".yaml");
+        try {
+            org.openivr.flows.Flow flow = Files.exists(flowFile) ? FlowLoader.load(flowFile) : null;
+            org.openivr.flows.ScriptedCallsLoader.load(file, flow);
+            return List.of();
+        } catch (org.openivr.flows.FlowException e) {
+            return e.problems();
         }
     }
 }

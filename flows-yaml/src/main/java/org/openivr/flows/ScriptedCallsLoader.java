@@ -24,9 +24,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ScriptedCallsLoader {
     public static final List<String> ENDINGS = List.of("hungup-by-flow", "hungup-by-caller", "transferred");
+    /** How an outbound call may end: as an incoming one, or without the flow ever running. */
+    public static final List<String> OUTBOUND_ENDINGS = List.of("hungup-by-flow", "hungup-by-caller", "transferred",
+            "busy", "no-answer", "rejected", "failed");
+    private static final List<String> DIRECTIONS = List.of("inbound", "outbound");
+    private static final List<String> ANSWERS = List.of("after 2s", "busy", "no-answer", "reject");
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private static final List<String> TOP_LEVEL = List.of("flow", "calls");
-    private static final List<String> CALL_FIELDS = List.of("name", "from", "at", "caller", "expect");
+    private static final List<String> CALL_FIELDS = List.of("name", "direction", "from", "to", "answer", "at", "caller",
+            "expect");
     private static final List<String> EXPECT_FIELDS = List.of("path", "variables", "ends");
     private static final List<String> STEPS = List.of("press", "say", "silence", "hangup");
 
@@ -150,20 +157,124 @@ public final class ScriptedCallsLoader {
                 problems.error(fields.get("name").value(), "two calls are named '" + name + "'");
             }
         }
+        ScriptedCall.Direction direction = direction(fields.get("direction"));
+        boolean outbound = direction == ScriptedCall.Direction.OUTBOUND;
         String from = null;
-        if (!fields.containsKey("from")) {
-            problems.error(item, "a call needs 'from': the caller's number, like \"+14255550123\"");
+        String to = null;
+        ScriptedCall.Answer answer = null;
+        boolean numbersOk = true;
+        if (outbound) {
+            if (!fields.containsKey("to")) {
+                problems.error(item, "an outbound call needs 'to': the number it dials, like \"+14255550123\"");
+                numbersOk = false;
+            } else {
+                to = phone(fields.get("to"), "to");
+                numbersOk = to != null;
+            }
+            if (fields.containsKey("from")) {
+                from = phone(fields.get("from"), "from");
+                numbersOk &= from != null;
+            }
+            answer = fields.containsKey("answer") ? answer(fields.get("answer")) : ScriptedCall.Answer.DEFAULT;
+            numbersOk &= answer != null;
         } else {
-            from = yaml.nonBlank(fields.get("from").value(), "from");
+            if (!fields.containsKey("from")) {
+                problems.error(item, "a call needs 'from': the caller's number, like \"+14255550123\"");
+            } else {
+                from = yaml.nonBlank(fields.get("from").value(), "from");
+            }
+            for (String outboundOnly : List.of("to", "answer")) {
+                if (fields.containsKey(outboundOnly)) {
+                    problems.error(fields.get(outboundOnly).key(), "'" + outboundOnly + "' is for outbound calls"
+                            + " only: add 'direction: outbound', or drop it (an incoming call dials the flow's number)");
+                    numbersOk = false;
+                }
+            }
         }
         OffsetDateTime at = fields.containsKey("at") ? at(fields.get("at")) : null;
+        if (outbound && fields.containsKey("at")) {
+            problems.error(fields.get("at").key(), "'at' is for incoming calls only: an outbound call is placed"
+                    + " through the API, on the platform's clock");
+            numbersOk = false;
+        }
         List<CallerAction> caller = fields.containsKey("caller") ? caller(fields.get("caller")) : List.of();
+        if (answer != null && !answer.answers() && caller != null && !caller.isEmpty()) {
+            problems.error(fields.get("caller").key(), "the callee never answers ('" + answer + "'), so these caller"
+                    + " steps would never run: drop them, or answer with 'after DURATION'");
+            caller = null;
+        }
         ScriptedCall.Expectation expect = fields.containsKey("expect")
-                ? expect(fields.get("expect")) : new ScriptedCall.Expectation(null, Map.of(), null);
-        if (name == null || from == null || caller == null || expect == null) {
+                ? expect(fields.get("expect"), outbound) : new ScriptedCall.Expectation(null, Map.of(), null);
+        if (name == null || (!outbound && from == null) || !numbersOk || caller == null || expect == null
+                || fields.containsKey("direction") && direction == null) {
             return null;
         }
-        return new ScriptedCall(name, from, at, caller, expect, problems.at(item));
+        return new ScriptedCall(name, from, at, caller, expect, problems.at(item), direction, answer, to);
+    }
+
+    /** {@code inbound} (the default) or {@code outbound}; null when written wrong (reported). */
+    private ScriptedCall.Direction direction(Entry entry) {
+        if (entry == null) {
+            return ScriptedCall.Direction.INBOUND;
+        }
+        String text = yaml.nonBlank(entry.value(), "direction");
+        if (text == null) {
+            return null;
+        }
+        if (!DIRECTIONS.contains(text)) {
+            problems.error(entry.value(), "direction must be " + YamlReader.list(DIRECTIONS) + ", not '" + text + "'"
+                    + Suggestions.didYouMean(text, DIRECTIONS));
+            return null;
+        }
+        return text.equals("outbound") ? ScriptedCall.Direction.OUTBOUND : ScriptedCall.Direction.INBOUND;
+    }
+
+    /** An E.164 number, or null (reported). */
+    private String phone(Entry entry, String what) {
+        String text = yaml.nonBlank(entry.value(), what);
+        if (text == null) {
+            return null;
+        }
+        if (!E164.matcher(text.trim()).matches()) {
+            problems.error(entry.value(), what + " must be a phone number in E.164 form, like \"+14255550123\", not '"
+                    + text + "'");
+            return null;
+        }
+        return text.trim();
+    }
+
+    /** {@code after DURATION}, {@code busy}, {@code no-answer} or {@code reject}; null when written wrong (reported). */
+    private ScriptedCall.Answer answer(Entry entry) {
+        String text = yaml.nonBlank(entry.value(), "answer");
+        if (text == null) {
+            return null;
+        }
+        String answer = text.trim();
+        switch (answer) {
+            case "busy" -> {
+                return new ScriptedCall.Answer(ScriptedCall.Answer.Kind.BUSY, null);
+            }
+            case "no-answer" -> {
+                return new ScriptedCall.Answer(ScriptedCall.Answer.Kind.NO_ANSWER, null);
+            }
+            case "reject" -> {
+                return new ScriptedCall.Answer(ScriptedCall.Answer.Kind.REJECT, null);
+            }
+            default -> {
+                if (answer.startsWith("after ")) {
+                    java.time.Duration after = Durations.parse(answer.substring("after ".length()));
+                    if (after != null) {
+                        return new ScriptedCall.Answer(ScriptedCall.Answer.Kind.AFTER, after);
+                    }
+                    problems.error(entry.value(), "answer 'after' needs a duration like 500ms, 5s or 2m, not '"
+                            + answer.substring("after ".length()).trim() + "'");
+                    return null;
+                }
+                problems.error(entry.value(), "answer must be 'after DURATION' (like 'after 2s'), 'busy', 'no-answer'"
+                        + " or 'reject', not '" + answer + "'" + Suggestions.didYouMean(answer, ANSWERS));
+                return null;
+            }
+        }
     }
 
     private OffsetDateTime at(Entry entry) {
@@ -261,7 +372,7 @@ public final class ScriptedCallsLoader {
         }
     }
 
-    private ScriptedCall.Expectation expect(Entry entry) {
+    private ScriptedCall.Expectation expect(Entry entry, boolean outbound) {
         Map<String, Entry> fields = yaml.fields(entry.value(), "expect", EXPECT_FIELDS);
         if (fields == null) {
             return null;
@@ -309,9 +420,11 @@ public final class ScriptedCallsLoader {
         String ends = null;
         if (fields.containsKey("ends")) {
             ends = yaml.nonBlank(fields.get("ends").value(), "ends");
-            if (ends != null && !ENDINGS.contains(ends)) {
-                problems.error(fields.get("ends").value(), "ends must be " + YamlReader.list(ENDINGS) + ", not '"
-                        + ends + "'" + Suggestions.didYouMean(ends, ENDINGS));
+            List<String> endings = outbound ? OUTBOUND_ENDINGS : ENDINGS;
+            if (ends != null && !endings.contains(ends)) {
+                problems.error(fields.get("ends").value(), "ends must be " + YamlReader.list(endings) + ", not '"
+                        + ends + "'" + Suggestions.didYouMean(ends, endings)
+                        + (!outbound && OUTBOUND_ENDINGS.contains(ends) ? " ('" + ends + "' is for outbound calls)" : ""));
                 ok = false;
             } else if (ends == null) {
                 ok = false;

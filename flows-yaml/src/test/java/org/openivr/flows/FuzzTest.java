@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -38,17 +39,21 @@ class FuzzTest {
         List<String[]> seeds = new ArrayList<>();
         seeds.add(new String[] {"flows/support-line.yaml", Fixtures.example("support-line.yaml")});
         seeds.add(new String[] {"flows/every-verb.yaml", CallVerbsTest.FLOW});
+        seeds.add(new String[] {"flows/clinic-line.yaml", Fixtures.example("clinic-line.yaml")});
+        seeds.add(new String[] {"flows/identify.yaml", Fixtures.example("identify.yaml")});
         for (String fixture : List.of("bad-expression", "misplaced-exit", "unknown-target", "bad-prompt",
                 "endless-loop", "anytime-menu-key", "out-of-range", "bad-tones", "bad-record", "record-not-started",
                 "bad-hours", "bad-listen", "bad-transfer", "bad-call-verbs", "misplaced-exit-verbs")) {
             seeds.add(new String[] {"problems/" + fixture + ".yaml", Fixtures.resource("problems/" + fixture + ".yaml")});
         }
+        Map<String, String> subflows = Map.of("helper", CallVerbsTest.HELPER, "identify",
+                Fixtures.example("identify.yaml"));
         int cases = 3_000;
         for (int i = 0; i < cases; i++) {
             String[] seed = seeds.get(i < cases / 2 ? 0 : random.nextInt(seeds.size()));
             String mutated = mutate(seed[1]);
             expectOnlyFlowExceptions(seed[0], mutated, content -> FlowLoader.parse(seed[0], content,
-                    name -> Optional.of(CallVerbsTest.HELPER).filter(helper -> name.equals("helper"))));
+                    name -> Optional.ofNullable(subflows.get(name))));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 public record CallResult(String ending, List<String> path, Map<String, Object> variables, String reason) {
     public static final String HUNGUP_BY_FLOW = "hungup-by-flow";
     public static final String HUNGUP_BY_CALLER = "hungup-by-caller";
+    public static final String HUNGUP_BY_OPERATOR = "hungup-by-operator";
     public static final String TRANSFERRED = "transferred";
     public static final String FAILED = "failed";
     public static final String BUSY = "busy";

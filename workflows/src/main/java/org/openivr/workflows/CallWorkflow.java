@@ -17,6 +17,10 @@ public interface CallWorkflow {
     @SignalMethod
     void onEvent(CallEvent event);
 
+    /** An operator ends the call cleanly: the current node stops, ACS hangs up, the call ends hungup-by-operator. */
+    @SignalMethod
+    void hangUp();
+
     @QueryMethod
     CallStateView state();
 }

@@ -62,6 +62,7 @@ final class CallSession {
     private String callConnectionId;
     private boolean connected;
     private boolean disconnected;
+    private boolean hangUpRequested;
     private CallEvent endEvent;
     private long operationSequence;
     private long awaitedOperation = -1;
@@ -78,6 +79,11 @@ final class CallSession {
         this.acs = acs;
         this.flowStack.push(flow);
         this.variables.putAll(flow.variables());
+        input.variables().forEach((name, value) -> {
+            if (flow.variables().containsKey(name)) {
+                variables.put(name, value);
+            }
+        });
         long start = Workflow.currentTimeMillis();
         this.clockOffsetMillis = input.clockStartMillis() == null ? 0 : input.clockStartMillis() - start;
     }
@@ -369,10 +375,14 @@ final class CallSession {
         waitingFor = what + " (op " + operation.format() + ")";
         waitingSince = nowMillis();
         GuardTimer timer = GuardTimer.start(guard);
-        Workflow.await(() -> disconnected || !inbox.isEmpty() || timer.fired() || anytimeKeyWaiting());
+        Workflow.await(() -> disconnected || hangUpRequested || !inbox.isEmpty() || timer.fired() || anytimeKeyWaiting());
         timer.cancel();
         waitingFor = null;
         waitingSince = 0;
+        if (hangUpRequested) {
+            awaitedOperation = -1;
+            throw new OperatorHangsUp();
+        }
         // A key the caller pressed during this node wins even if the operation's own result came in too.
         if (!disconnected && anytimeKeyWaiting()) {
             awaitedOperation = -1;
@@ -387,9 +397,7 @@ final class CallSession {
             inbox.clear();
             return new WaitResult.Arrived(event);
         }
-        if (disconnected) {
-            throw new CallerHungUp();
-        }
+        throwIfHungUp();
         record("timeout", currentNode, "ACS sent no result for " + what + " within " + guard.toSeconds() + "s");
         return new WaitResult.TimedOut();
     }
@@ -410,6 +418,17 @@ final class CallSession {
         if (disconnected) {
             throw new CallerHungUp();
         }
+        if (hangUpRequested) {
+            throw new OperatorHangsUp();
+        }
+    }
+
+    /** Signal handler body: an operator asked to end the call. */
+    void requestHangUp() {
+        if (!hangUpRequested) {
+            hangUpRequested = true;
+            record("operator", currentNode, "hang-up requested");
+        }
     }
 
     /** Pauses the flow (the {@code wait} verb); the caller hanging up or an anytime key ends it early. */
@@ -419,7 +438,7 @@ final class CallSession {
         waitingFor = "wait " + duration.toMillis() + "ms";
         waitingSince = began;
         GuardTimer timer = GuardTimer.start(duration);
-        Workflow.await(() -> disconnected || timer.fired() || anytimeKeyWaiting());
+        Workflow.await(() -> disconnected || hangUpRequested || timer.fired() || anytimeKeyWaiting());
         timer.cancel();
         waitingFor = null;
         waitingSince = 0;

@@ -48,7 +48,7 @@ public class CallWorkflowImpl implements CallWorkflow {
         }
         Connecting.Ending notConnected = Connecting.connect(session);
         if (notConnected != null) {
-            hangUp();
+            hangUpCall();
             return end(notConnected.ending(), notConnected.reason());
         }
         session.setStatus("running");
@@ -65,17 +65,20 @@ public class CallWorkflowImpl implements CallWorkflow {
             return end(CallResult.HUNGUP_BY_CALLER, null);
         } catch (CallTransferred e) {
             return end(CallResult.TRANSFERRED, null);
+        } catch (OperatorHangsUp e) {
+            hangUpCall();
+            return end(CallResult.HUNGUP_BY_OPERATOR, "an operator ended the call");
         } catch (FlowHangsUp e) {
             // the flow ends the call: below
         } catch (FlowFailure e) {
-            hangUp();
+            hangUpCall();
             return end(CallResult.FAILED, e.getMessage());
         }
-        hangUp();
+        hangUpCall();
         return end(CallResult.HUNGUP_BY_FLOW, null);
     }
 
-    private void hangUp() {
+    private void hangUpCall() {
         if (session.callConnectionId() == null || session.disconnected()) {
             return;
         }
@@ -107,6 +110,13 @@ public class CallWorkflowImpl implements CallWorkflow {
     public void onEvent(CallEvent event) {
         if (session != null) {
             session.accept(event);
+        }
+    }
+
+    @Override
+    public void hangUp() {
+        if (session != null) {
+            session.requestHangUp();
         }
     }
 

@@ -157,6 +157,20 @@ class CallWorkflowTest {
     }
 
     @Test
+    void operatorHangUpStopsAWaitingCallCleanly() throws Exception {
+        FakeAcs acs = new FakeAcs(client, FakeAcs.NEVER);
+        CallWorkflow call = harness.start("test-line", FLOW, acs, "call-stuck");
+        var waiting = harness.awaitWaiting("call-stuck");
+        assertThat(waiting.currentNode()).isEqualTo("main");
+        assertThat(waiting.waitingFor()).contains("RecognizeCompleted for 'main'");
+
+        call.hangUp();
+        CallResult result = io.temporal.client.WorkflowStub.fromTyped(call).getResult(CallResult.class);
+        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_OPERATOR);
+        assertThat(acs.operations).endsWith("hangUp");
+    }
+
+    @Test
     void refusedPromptTakesTheFlowsErrorExit() {
         FakeAcs acs = new FakeAcs(client);
         acs.rejectPlayOf = "Welcome";

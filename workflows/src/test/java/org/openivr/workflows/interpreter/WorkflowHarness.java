@@ -52,6 +52,32 @@ final class WorkflowHarness implements AutoCloseable {
                         outbound));
     }
 
+    /** Starts a call without waiting for its end. */
+    CallWorkflow start(String name, String flowYaml, FakeAcs acs, String callId) {
+        Worker worker = env.newWorker(CallWorkflow.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
+        worker.registerActivitiesImplementations(acs);
+        env.start();
+        CallWorkflow call = client.newWorkflowStub(CallWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(callId).setTaskQueue(CallWorkflow.TASK_QUEUE).build());
+        PinnedFlow flow = new PinnedFlow(name, FlowLoader.contentHash(flowYaml), flowYaml, "flows/" + name + ".yaml");
+        io.temporal.client.WorkflowClient.start(call::run,
+                new CallInput(callId, "ctx", "4:+14255550123", "4:+18005550100", flow, null));
+        return call;
+    }
+
+    /** Polls the state query until the call waits for something (queries do not advance skipped time). */
+    CallStateView awaitWaiting(String callId) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            CallStateView view = state(callId);
+            if (view != null && view.waitingFor() != null && view.waitingFor().contains("Recognize")) {
+                return view;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("call " + callId + " never started waiting");
+    }
+
     CallStateView state(String callId) {
         return client.newWorkflowStub(CallWorkflow.class, callId).state();
     }
