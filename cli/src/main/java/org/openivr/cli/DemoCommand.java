@@ -53,7 +53,7 @@ final class DemoCommand {
             out.printf("Running %d scripted call(s) of %d flow(s)%s%n%n", calls, suites.suites().size(),
                     realtime ? " in real time" : " (emulated time x4)");
             List<CallRun> runs = new DemoRunner(platform.workflowClient(), platform.emulator(), printer,
-                    Duration.ofMinutes(3)).run(suites.suites(), suites.numbers());
+                    Duration.ofMinutes(3), platform.apiClient()).run(suites.suites(), suites.numbers());
             if (saveHistories != null) {
                 HistoryExport.save(platform.workflowClient(), runs, saveHistories, out);
             }

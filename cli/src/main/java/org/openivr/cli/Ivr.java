@@ -24,6 +24,11 @@ public final class Ivr {
                                             stack trace; --hangup ends it cleanly, --terminate at once
                                             (calls/inspect: --address HOST:PORT, --namespace NS; else
                                             TEMPORAL_ADDRESS, else the running serve/demo's .ivr/temporal-address)
+              call --to NUMBER --flow NAME [--from NUMBER] [--var NAME=VALUE]... [--api URL] [--key KEY]
+                                            place an outbound call through a running platform's API and print
+                                            its timeline until it ends; exit 1 if it was not answered or failed
+                                            (--api: IVR_API_URL, else http://127.0.0.1:8080; --key: IVR_API_KEY,
+                                            printed by serve); Ctrl-C hangs the call up
               emulator [--port N]           run the ACS emulator alone and print its connection string
               validate FILE...              check flow files; exit 1 if any has an error
               graph FILE                    print a flow as a Mermaid flowchart; exit 1 if it has an error
@@ -51,6 +56,7 @@ public final class Ivr {
                 case "graph" -> new GraphCommand(out, err).run(rest);
                 case "calls" -> new CallsCommand(out, System.getenv()).run(rest);
                 case "inspect" -> new InspectCommand(out, System.getenv()).run(rest);
+                case "call" -> new CallCommand(out, System::getenv).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

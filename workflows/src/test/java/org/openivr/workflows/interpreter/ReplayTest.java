@@ -1,0 +1,44 @@
+package org.openivr.workflows.interpreter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Histories of real demo calls (saved with {@code ./ivr demo --save-histories
+ * workflows/src/test/resources/histories}) replayed against today's interpreter. A change that
+ * would break calls in flight during a deployment fails here; guard it with
+ * {@code Workflow.getVersion} instead of regenerating the histories.
+ */
+class ReplayTest {
+    private static final Path HISTORIES = Path.of("src", "test", "resources", "histories");
+
+    @BeforeAll
+    static void warmUp() {
+        InterpreterWarmUp.run(); // as the worker does before taking calls
+    }
+
+    static List<Path> histories() throws IOException {
+        try (Stream<Path> files = Files.list(HISTORIES)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("histories")
+    void savedCallReplaysWithoutNonDeterminism(Path file) throws Exception {
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(history.getEvents()).hasSizeGreaterThan(10);
+        WorkflowReplayer.replayWorkflowExecution(history, CallWorkflowImpl.class);
+    }
+}
