@@ -17,6 +17,10 @@ public interface CallWorkflow {
     @SignalMethod
     void onEvent(CallEvent event);
 
+    /** What the streaming worker heard on the call's audio. Duplicates (same id) are ignored. */
+    @SignalMethod
+    void onAudio(AudioSignal signal);
+
     /** An operator ends the call cleanly: the current node stops, ACS hangs up, the call ends hungup-by-operator. */
     @SignalMethod
     void hangUp();

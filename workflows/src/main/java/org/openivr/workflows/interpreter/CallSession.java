@@ -51,6 +51,13 @@ final class CallSession {
     private final TreeMap<Long, CallEvent> pendingTones = new TreeMap<>();
     private long lastToneSequence = -1;
     private boolean continuousKeys;
+    private final Deque<org.openivr.workflows.AudioSignal> audioInbox = new ArrayDeque<>();
+    private boolean speaking;
+    private boolean bargeInOnSpeech;
+    private boolean sensitiveNode;
+    private Map<String, List<String>> spokenOptions = Map.of();
+    private String lastKey;
+    private long lastKeyAtMillis;
     private boolean interruptible;
     private String serverCallId;
     private String recordingId;
@@ -151,6 +158,7 @@ final class CallSession {
     void enter(String nodeId) {
         currentNode = pathName(nodeId);
         path.add(currentNode);
+        audioInbox.clear(); // what was heard during an earlier node is not an answer to this one
         attempt = 0;
         record("node", nodeId, "entered");
         Workflow.upsertTypedSearchAttributes(CallSearchAttributes.CURRENT_NODE.valueSet(currentNode));
@@ -255,12 +263,150 @@ final class CallSession {
 
     private void acceptTone(CallEvent event) {
         Long sequence = event.sequenceId();
+        String key = event.tones().isEmpty() ? "" : event.tones().get(0);
+        if (fusedWithLastKey(key, "ACS")) {
+            return;
+        }
         if (!continuousKeys) {
             record("ignored", currentNode, "key tone while continuous key recognition is off");
         } else if (sequence == null || sequence <= lastToneSequence) {
             record("ignored", currentNode, "key tone with sequence " + sequence + " after " + lastToneSequence);
         } else {
             pendingTones.put(sequence, event);
+        }
+    }
+
+    /** Signal handler body for the streaming worker's audio signals. */
+    void acceptAudio(org.openivr.workflows.AudioSignal signal) {
+        if (signal == null || signal.id() == null || signal.kind() == null || !seenEventIds.add(signal.id())) {
+            return;
+        }
+        switch (signal.kind()) {
+            case SPEECH_STARTED -> speaking = true;
+            case SPEECH_ENDED -> speaking = false;
+            case KEY -> {
+                if (fusedWithLastKey(signal.key(), "in-band")) {
+                    return;
+                }
+            }
+            case PHRASE -> { }
+        }
+        record("audio", currentNode, describe(signal));
+        audioInbox.addLast(signal);
+        while (audioInbox.size() > 50) {
+            audioInbox.removeFirst();
+        }
+    }
+
+    /**
+     * The same key reported by ACS and heard in band within half a second is one key press: the
+     * second report is dropped, and the record says both sources saw it.
+     */
+    private boolean fusedWithLastKey(String key, String source) {
+        long now = Workflow.currentTimeMillis();
+        if (key != null && key.equals(lastKey) && now - lastKeyAtMillis <= 500) {
+            record("keys", currentNode, key + " also reported " + ("ACS".equals(source) ? "by ACS" : "in band")
+                    + "; counted once");
+            lastKey = null;
+            return true;
+        }
+        lastKey = key;
+        lastKeyAtMillis = now;
+        return false;
+    }
+
+    private String describe(org.openivr.workflows.AudioSignal signal) {
+        return switch (signal.kind()) {
+            case SPEECH_STARTED -> "caller started speaking";
+            case SPEECH_ENDED -> "caller stopped speaking";
+            case KEY -> (sensitiveNow() ? MASK : signal.key()) + " (heard in band)";
+            case PHRASE -> sensitiveNow() ? "(phrase masked)" : "heard \"" + signal.text() + "\"";
+        };
+    }
+
+    private boolean sensitiveNow() {
+        return sensitiveNode;
+    }
+
+    /** Marks the running node as sensitive: what is heard during it is masked in the record. */
+    void setSensitiveNode(boolean value) {
+        sensitiveNode = value;
+    }
+
+    /** The oldest audio signal not yet acted on, or null. */
+    org.openivr.workflows.AudioSignal pollAudio() {
+        return audioInbox.pollFirst();
+    }
+
+    boolean hasAudio() {
+        return !audioInbox.isEmpty();
+    }
+
+    boolean speaking() {
+        return speaking;
+    }
+
+    /** The next continuous-DTMF key in sequence order, or null. */
+    String pollTone() {
+        Map.Entry<Long, CallEvent> first = pendingTones.pollFirstEntry();
+        if (first == null) {
+            return null;
+        }
+        lastToneSequence = first.getKey();
+        return first.getValue().tones().isEmpty() ? null : first.getValue().tones().get(0);
+    }
+
+    boolean hasTone() {
+        return !pendingTones.isEmpty();
+    }
+
+    /** Waits until {@code condition} holds, the caller hangs up or an operator ends the call. */
+    void awaitAny(java.util.function.BooleanSupplier condition) {
+        waitCount++;
+        Workflow.await(() -> disconnected || hangUpRequested || condition.getAsBoolean());
+        throwIfHungUp();
+    }
+
+    void setWaitingFor(String what) {
+        waitingFor = what;
+        waitingSince = what == null ? 0 : nowMillis();
+    }
+
+    /** While a prompt with {@code bargeIn: speech} plays, the caller speaking stops it. */
+    void setBargeInOnSpeech(boolean value) {
+        bargeInOnSpeech = value;
+    }
+
+    /** While a menu listens: option key -> words the caller may say instead of pressing it. */
+    void setSpokenOptions(Map<String, List<String>> options) {
+        spokenOptions = options == null ? Map.of() : options;
+    }
+
+    private boolean audioInterrupts() {
+        for (org.openivr.workflows.AudioSignal signal : audioInbox) {
+            if (bargeInOnSpeech && signal.kind() == org.openivr.workflows.AudioSignal.Kind.SPEECH_STARTED) {
+                return true;
+            }
+            if (!spokenOptions.isEmpty() && signal.kind() == org.openivr.workflows.AudioSignal.Kind.PHRASE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Acts on audio that cuts the running operation short: speech over a prompt, or a menu option said. */
+    private void takeAudioInterrupt() {
+        while (!audioInbox.isEmpty()) {
+            org.openivr.workflows.AudioSignal signal = audioInbox.pollFirst();
+            if (bargeInOnSpeech && signal.kind() == org.openivr.workflows.AudioSignal.Kind.SPEECH_STARTED) {
+                throw new SpeechInterrupt(null);
+            }
+            if (signal.kind() == org.openivr.workflows.AudioSignal.Kind.PHRASE) {
+                String option = SpokenPhrases.match(signal.text(), spokenOptions);
+                if (option != null) {
+                    throw new SpeechInterrupt(option);
+                }
+            }
         }
     }
 
@@ -375,13 +521,20 @@ final class CallSession {
         waitingFor = what + " (op " + operation.format() + ")";
         waitingSince = nowMillis();
         GuardTimer timer = GuardTimer.start(guard);
-        Workflow.await(() -> disconnected || hangUpRequested || !inbox.isEmpty() || timer.fired() || anytimeKeyWaiting());
+        Workflow.await(() -> disconnected || hangUpRequested || !inbox.isEmpty() || timer.fired() || anytimeKeyWaiting()
+                || audioInterrupts());
         timer.cancel();
         waitingFor = null;
         waitingSince = 0;
         if (hangUpRequested) {
             awaitedOperation = -1;
             throw new OperatorHangsUp();
+        }
+        if (audioInterrupts()) {
+            awaitedOperation = -1;
+            takeAudioInterrupt();
+            awaitedOperation = operation.sequence();
+            return awaitOperation(operation, what, guard);
         }
         // A key the caller pressed during this node wins even if the operation's own result came in too.
         if (!disconnected && anytimeKeyWaiting()) {

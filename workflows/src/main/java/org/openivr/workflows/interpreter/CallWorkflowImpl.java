@@ -114,6 +114,13 @@ public class CallWorkflowImpl implements CallWorkflow {
     }
 
     @Override
+    public void onAudio(org.openivr.workflows.AudioSignal signal) {
+        if (session != null) {
+            session.acceptAudio(signal);
+        }
+    }
+
+    @Override
     public void hangUp() {
         if (session != null) {
             session.requestHangUp();

@@ -35,11 +35,14 @@ final class FlowWalker {
             }
             int waitsBefore = session.waitCount();
             Outcome outcome;
+            session.setSensitiveNode(node.sensitive());
             try {
                 outcome = SensitiveRecording.around(node, session, () -> dispatch(node));
             } catch (AnytimeJump jump) {
-                cancelMedia(node);
+                MediaCancel.run(session);
                 outcome = Outcome.to(jump.target, "anytime key " + jump.key);
+            } finally {
+                session.setSensitiveNode(false);
             }
             session.record("outcome", session.pathName(node.id()), outcome.label() + " -> " + outcome.target());
             nodesWithoutWait = session.waitCount() == waitsBefore ? nodesWithoutWait + 1 : 0;
@@ -49,12 +52,6 @@ final class FlowWalker {
             }
             target = outcome.target();
         }
-    }
-
-    /** The prompt an anytime key cut short may still be playing; stop it before the next node speaks. */
-    private void cancelMedia(Node node) {
-        OperationWait.call(session, "cancelling the prompt",
-                () -> session.acs.media.cancelMedia(new org.openivr.workflows.CancelMedia(session.callConnectionId())));
     }
 
     private Outcome dispatch(Node node) {
@@ -88,6 +85,8 @@ final class FlowWalker {
             return new WaitVerb().run(wait, session);
         } else if (node instanceof Node.Subflow subflow) {
             return runSubflow(subflow);
+        } else if (node instanceof Node.Listen listen) {
+            return new ListenVerb().run(listen, session);
         }
         throw new FlowFailure("node '" + node.id() + "' uses a verb this version cannot run yet");
     }

@@ -21,8 +21,19 @@ final class MenuVerb implements NodeVerb<Node.Menu> {
             session.setAttempt(attempt);
             List<Prompt> prompt = new ArrayList<>(apology);
             prompt.addAll(menu.prompt());
-            KeyEntry entry = KeyRecognition.collect(new KeyRecognition.Request(menu.id(), prompt, 1, null,
-                    menu.timeout(), INTER_DIGIT, menu.bargeIn() != BargeIn.NONE, menu.sensitive()), session);
+            KeyEntry entry;
+            session.setSpokenOptions(menu.optionWords());
+            try {
+                entry = KeyRecognition.collect(new KeyRecognition.Request(menu.id(), prompt, 1, null,
+                        menu.timeout(), INTER_DIGIT, menu.bargeIn() != BargeIn.NONE, menu.sensitive()), session);
+            } catch (SpeechInterrupt said) {
+                // The caller said an option instead of pressing it: the recognize is still listening.
+                MediaCancel.run(session);
+                session.setInput(said.option);
+                return Outcome.to(menu.options().get(said.option), "said option " + said.option);
+            } finally {
+                session.setSpokenOptions(java.util.Map.of());
+            }
             if (entry instanceof KeyEntry.Keys keys) {
                 String target = menu.options().get(keys.keys());
                 if (target != null) {

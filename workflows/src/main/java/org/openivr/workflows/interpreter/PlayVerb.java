@@ -20,11 +20,17 @@ final class PlayVerb implements NodeVerb<Node.Play> {
     public Outcome run(Node.Play node, CallSession session) {
         // An anytime key may cut a prompt short unless the analyst said the prompt must be heard whole.
         session.setInterruptible(node.bargeIn() != BargeIn.NONE);
+        session.setBargeInOnSpeech(node.bargeIn() == BargeIn.SPEECH);
         String failure;
         try {
             failure = play(node.id(), node.prompt(), session);
+        } catch (SpeechInterrupt spoke) {
+            MediaCancel.run(session);
+            session.record("barge-in", node.id(), "caller spoke over the prompt");
+            return Outcome.to(node.next(), "caller spoke");
         } finally {
             session.setInterruptible(false);
+            session.setBargeInOnSpeech(false);
         }
         if (failure == null) {
             return Outcome.to(node.next(), "next");

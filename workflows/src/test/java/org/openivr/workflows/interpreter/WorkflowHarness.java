@@ -68,9 +68,13 @@ final class WorkflowHarness implements AutoCloseable {
 
     /** Polls the state query until the call waits for something (queries do not advance skipped time). */
     CallStateView awaitWaiting(String callId) throws InterruptedException {
+        return awaitWaiting(callId, "Recognize");
+    }
+
+    CallStateView awaitWaiting(String callId, String what) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             CallStateView view = state(callId);
-            if (view != null && view.waitingFor() != null && view.waitingFor().contains("Recognize")) {
+            if (view != null && view.waitingFor() != null && view.waitingFor().contains(what)) {
                 return view;
             }
             Thread.sleep(50);
