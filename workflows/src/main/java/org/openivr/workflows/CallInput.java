@@ -12,22 +12,35 @@ package org.openivr.workflows;
  * @param outbound            for a call the platform places, what to dial; null for an incoming call
  * @param variables           starting values that replace the flow's declared ones (already checked against
  *                            the declarations by whoever starts the call); empty for none
+ * @param resume              set by continue-as-new: where the call goes on; null for a new call
  */
 public record CallInput(String callId, String incomingCallContext, String callerRawId, String calledRawId,
-                        PinnedFlow flow, Long clockStartMillis, Outbound outbound, java.util.Map<String, Object> variables) {
+                        PinnedFlow flow, Long clockStartMillis, Outbound outbound, java.util.Map<String, Object> variables,
+                        CallResume resume) {
 
     public CallInput {
         variables = variables == null ? java.util.Map.of() : java.util.Map.copyOf(variables);
     }
 
     public CallInput(String callId, String incomingCallContext, String callerRawId, String calledRawId,
+                     PinnedFlow flow, Long clockStartMillis, Outbound outbound, java.util.Map<String, Object> variables) {
+        this(callId, incomingCallContext, callerRawId, calledRawId, flow, clockStartMillis, outbound, variables, null);
+    }
+
+    public CallInput(String callId, String incomingCallContext, String callerRawId, String calledRawId,
                      PinnedFlow flow, Long clockStartMillis, Outbound outbound) {
-        this(callId, incomingCallContext, callerRawId, calledRawId, flow, clockStartMillis, outbound, null);
+        this(callId, incomingCallContext, callerRawId, calledRawId, flow, clockStartMillis, outbound, null, null);
+    }
+
+    /** The same call, going on in a new run from {@code resume}, its clock where the last run left it. */
+    public CallInput continuing(CallResume resume, Long clockNowMillis) {
+        return new CallInput(callId, incomingCallContext, callerRawId, calledRawId, flow, clockNowMillis, outbound,
+                variables, resume);
     }
 
     /** An incoming call. */
     public CallInput(String callId, String incomingCallContext, String callerRawId, String calledRawId,
                      PinnedFlow flow, Long clockStartMillis) {
-        this(callId, incomingCallContext, callerRawId, calledRawId, flow, clockStartMillis, null, null);
+        this(callId, incomingCallContext, callerRawId, calledRawId, flow, clockStartMillis, null, null, null);
     }
 }

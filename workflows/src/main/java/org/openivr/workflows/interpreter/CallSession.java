@@ -45,7 +45,7 @@ final class CallSession {
     private final Set<String> sensitiveVariables = new HashSet<>();
     private final List<String> path = new ArrayList<>();
     private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
-    private final Set<String> seenEventIds = new HashSet<>();
+    private final Set<String> seenEventIds = new java.util.LinkedHashSet<>();
     private final List<CallEvent> inbox = new ArrayList<>();
     /** Continuous-DTMF tones not yet acted on, in ACS's sequence order (they may arrive out of order). */
     private final TreeMap<Long, CallEvent> pendingTones = new TreeMap<>();
@@ -124,6 +124,10 @@ final class CallSession {
     static java.util.function.Function<String, java.util.Optional<String>> pinnedSubflows(
             org.openivr.workflows.PinnedFlow pinned) {
         return name -> java.util.Optional.ofNullable(pinned.subflows().get(name));
+    }
+
+    boolean inMainFlow() {
+        return flowStack.size() == 1;
     }
 
     void enterSubflow(Flow flow) {
@@ -617,6 +621,44 @@ final class CallSession {
         return disconnected;
     }
 
+
+    // ---- continue-as-new ----
+
+    private static final int CARRIED_EVENT_IDS = 2000;
+    private static final int CARRIED_PATH = 200;
+    private static final int CARRIED_TIMELINE = 100;
+
+    /** What a new run needs to go on at {@code target}; called between nodes of the main flow only. */
+    org.openivr.workflows.CallResume snapshot(String target, int runs) {
+        return new org.openivr.workflows.CallResume(target, callConnectionId, serverCallId, new LinkedHashMap<>(variables),
+                List.copyOf(sensitiveVariables), tail(path, CARRIED_PATH), tail(new ArrayList<>(seenEventIds), CARRIED_EVENT_IDS),
+                operationSequence, lastToneSequence, continuousKeys, recordingId, recordingPausedByFlow, recordingStopped,
+                tail(new ArrayList<>(timeline), CARRIED_TIMELINE), runs, List.copyOf(pendingTones.values()));
+    }
+
+    void restore(org.openivr.workflows.CallResume resume) {
+        callConnectionId = resume.callConnectionId();
+        serverCallId = resume.serverCallId();
+        variables.clear();
+        variables.putAll(resume.variables());
+        sensitiveVariables.addAll(resume.sensitiveVariables());
+        path.addAll(resume.path());
+        seenEventIds.addAll(resume.seenEventIds());
+        operationSequence = resume.operationSequence();
+        lastToneSequence = resume.lastToneSequence();
+        continuousKeys = resume.continuousKeys();
+        recordingId = resume.recordingId();
+        recordingPausedByFlow = resume.recordingPaused();
+        recordingStopped = resume.recordingStopped();
+        timeline.addAll(resume.timeline());
+        resume.pendingTones().forEach(tone -> pendingTones.put(tone.sequenceId(), tone));
+        connected = true;
+        record("continued", null, "continued as new run " + (resume.runs() + 1) + " at '" + resume.target() + "'");
+    }
+
+    private static <T> List<T> tail(List<T> list, int max) {
+        return List.copyOf(list.size() <= max ? list : list.subList(list.size() - max, list.size()));
+    }
 
     // ---- the end ----
 

@@ -46,21 +46,34 @@ public class CallWorkflowImpl implements CallWorkflow {
             log.error("{} {}", input.callId(), loadError);
             return new CallResult(CallResult.FAILED, java.util.List.of(), java.util.Map.of(), loadError);
         }
-        Connecting.Ending notConnected = Connecting.connect(session);
-        if (notConnected != null) {
-            hangUpCall();
-            return end(notConnected.ending(), notConnected.reason());
+        String start = session.mainFlow.start();
+        if (input.resume() != null) {
+            session.restore(input.resume());
+            start = input.resume().target();
+            session.setStatus("running");
+        } else {
+            Connecting.Ending notConnected = Connecting.connect(session);
+            if (notConnected != null) {
+                hangUpCall();
+                return end(notConnected.ending(), notConnected.reason());
+            }
+            session.setStatus("running");
+            log.info("{} answered, flow {} ({})", input.callId(), session.mainFlow.name(), shortHash(input));
         }
-        session.setStatus("running");
-        log.info("{} answered, flow {} ({})", input.callId(), session.mainFlow.name(), shortHash(input));
         try {
-            if (!session.mainFlow.anytime().isEmpty()) {
+            if (input.resume() == null && !session.mainFlow.anytime().isEmpty()) {
                 String failure = ContinuousKeys.set(session, "answer", true);
                 if (failure != null) {
                     session.record("failed", null, "anytime keys are off: " + failure);
                 }
             }
-            new FlowWalker(session).walk(session.mainFlow.start());
+            new FlowWalker(session).walk(start);
+        } catch (ContinueAsNewRequested e) {
+            int runs = input.resume() == null ? 1 : input.resume().runs() + 1;
+            log.info("{} continues as new at {} (run {})", input.callId(), e.target, runs + 1);
+            Workflow.continueAsNew(input.continuing(session.snapshot(e.target, runs),
+                    input.clockStartMillis() == null ? null : session.nowMillis()));
+            throw new IllegalStateException("unreachable: continueAsNew does not return");
         } catch (CallerHungUp e) {
             return end(CallResult.HUNGUP_BY_CALLER, null);
         } catch (CallTransferred e) {

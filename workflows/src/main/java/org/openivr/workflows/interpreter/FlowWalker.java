@@ -1,5 +1,6 @@
 package org.openivr.workflows.interpreter;
 
+import io.temporal.workflow.Workflow;
 import org.openivr.flows.Flow;
 import org.openivr.flows.Node;
 import org.openivr.flows.Targets;
@@ -27,6 +28,11 @@ final class FlowWalker {
             }
             if (Targets.HANGUP.equals(target)) {
                 throw new FlowHangsUp();
+            }
+            // Long calls move to a fresh run before their history grows past what Temporal handles well.
+            // Only between nodes of the main flow: a subflow's return point is not part of the carried state.
+            if (session.inMainFlow() && Workflow.getInfo().isContinueAsNewSuggested()) {
+                throw new ContinueAsNewRequested(target);
             }
             Node node = session.flow().node(target);
             session.enter(node.id());
