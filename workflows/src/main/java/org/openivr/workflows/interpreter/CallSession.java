@@ -293,7 +293,7 @@ final class CallSession {
                     return;
                 }
             }
-            case PHRASE -> { }
+            case PHRASE, SILENCE -> { }
         }
         record("audio", currentNode, describe(signal));
         audioInbox.addLast(signal);
@@ -325,6 +325,7 @@ final class CallSession {
             case SPEECH_ENDED -> "caller stopped speaking";
             case KEY -> (sensitiveNow() ? MASK : signal.key()) + " (heard in band)";
             case PHRASE -> sensitiveNow() ? "(phrase masked)" : "heard \"" + signal.text() + "\"";
+            case SILENCE -> "caller silent for " + signal.silenceMillis() + "ms";
         };
     }
 

@@ -52,6 +52,9 @@ final class ListenVerb implements NodeVerb<Node.Listen> {
                                 silence = GuardTimer.start(node.silence());
                             }
                         }
+                        case SILENCE -> {
+                            // The worker's own silence edge; the node's timer is the measure that decides.
+                        }
                         case KEY -> {
                             if (wantKeys) {
                                 session.setInput(signal.key());

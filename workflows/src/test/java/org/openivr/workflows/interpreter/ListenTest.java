@@ -28,7 +28,8 @@ class ListenTest {
     }
 
     private static AudioSignal audio(String id, AudioSignal.Kind kind, String key, String text) {
-        return new AudioSignal(id, kind, null, key, text, 0);
+        return new AudioSignal(id, kind, "", 0, 0, key, key != null ? AudioSignal.IN_BAND : AudioSignal.TRANSCRIPTION, text,
+                text != null ? 0.9 : 0, 0);
     }
 
     private CallResult result(CallWorkflow call) {
