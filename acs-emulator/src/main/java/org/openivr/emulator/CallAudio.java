@@ -46,6 +46,15 @@ final class CallAudio {
   private final double timeScale;
   private final List<Segment> segments = new ArrayList<>();
   private final List<Runnable> endListeners = new ArrayList<>();
+  /** Told of every sound as it is added (the media stream, {@link MediaStreamClient}); any thread may read them. */
+  private final List<SoundListener> soundListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Background noise on the caller's line, dBFS RMS; {@code null} for none ({@link CallerStep.Noise}). */
+  private volatile Double callerNoiseDbfs;
+
+  /** Hears sounds as they are added; {@code text} is what the caller said, for {@link Sound#SPEECH} of the caller. */
+  interface SoundListener {
+    void heard(Segment segment, String text);
+  }
   private boolean ended;
 
   CallAudio(Simulation sim) {
@@ -79,7 +88,28 @@ final class CallAudio {
 
   /** The caller speaks for this long, starting now. */
   void callerSpeech(Duration simulated) {
-    add(new Segment(Party.CALLER, Sound.SPEECH, now(), simulated.toNanos(), null));
+    callerSpeech(simulated, null);
+  }
+
+  /** The caller says {@code text}, for this long, starting now. */
+  void callerSpeech(Duration simulated, String text) {
+    add(new Segment(Party.CALLER, Sound.SPEECH, now(), simulated.toNanos(), null), text);
+  }
+
+  void listen(SoundListener listener) {
+    soundListeners.add(listener);
+  }
+
+  void unlisten(SoundListener listener) {
+    soundListeners.remove(listener);
+  }
+
+  void callerNoise(Double dbfs) {
+    callerNoiseDbfs = dbfs;
+  }
+
+  Double callerNoise() {
+    return callerNoiseDbfs;
   }
 
   /** The IVR sends DTMF tones (wire names), starting now. */
@@ -92,8 +122,13 @@ final class CallAudio {
   }
 
   private void add(Segment segment) {
+    add(segment, null);
+  }
+
+  private void add(Segment segment, String text) {
     if (!ended) {
       segments.add(segment);
+      soundListeners.forEach(listener -> listener.heard(segment, text));
     }
   }
 

@@ -35,6 +35,9 @@ final class CallControls {
       new ResultInformation(200, 7015, "The call ended after a successful transfer.");
   static final ResultInformation STREAM_URL_MISSING = new ResultInformation(400, 8603,
       "Action failed, media streaming has no transport URL: the call was answered without mediaStreamingOptions.");
+  /** Emulator rule: ACS documents the status detail, not the code; 8603 is "media streaming failed". */
+  static final ResultInformation STREAM_CONNECTION_FAILED = new ResultInformation(500, 8603,
+      "Action failed, the WebSocket connection to the transport URL could not be opened.");
   /** How long a transfer target rings before it accepts or fails (simulated time). */
   static final Duration TRANSFER_RING_TIME = Duration.ofSeconds(2);
   /** Emulator rule: a phone transfer target whose number ends in this fails (CallTransferFailed). */
@@ -52,6 +55,8 @@ final class CallControls {
   private MediaStreamingOptions streaming;
   private String streamingSubscriptionId;
   private boolean streamingActive;
+  /** The media WebSocket while streaming to a loopback URL ({@link MediaStreamClient}), else null. */
+  private MediaStreamClient stream;
   private ScheduledFuture<?> transfer;
 
   CallControls(EmulatedCall call) {
@@ -228,9 +233,35 @@ final class CallControls {
       streamingFailed(operationContext, callbackUri, apiVersion);
       return;
     }
+    if (stream == null && MediaStreamClient.streamsTo(streaming.transportUrl())) {
+      // Started once the socket is open; MediaStreamingFailed (initialWebSocketConnectionFailed) if it cannot be.
+      MediaStreamClient client = new MediaStreamClient(call, streaming, streamingSubscriptionId);
+      stream = client;
+      client.connect(() -> call.sim.execute(() -> {
+        if (stream == client && call.state() == EmulatedCall.State.CONNECTED) {
+          streamingActive = true;
+          call.emit("MediaStreamingStarted", callbackUri, apiVersion, operationContext, COMPLETED,
+              data -> streamingUpdate(data, "mediaStreamingStarted", "subscriptionStarted"));
+        } else {
+          client.close();
+        }
+      }), error -> call.sim.execute(() -> {
+        log.info("{} media stream to {} could not open: {}", call.callConnectionId(), streaming.transportUrl(),
+            error.toString());
+        if (stream == client) {
+          stream = null;
+          streamingActive = false;
+          if (call.state() == EmulatedCall.State.CONNECTED) {
+            call.emit("MediaStreamingFailed", callbackUri, apiVersion, operationContext, STREAM_CONNECTION_FAILED,
+                data -> streamingUpdate(data, "mediaStreamingFailed", "initialWebSocketConnectionFailed"));
+          }
+        }
+      }));
+      return;
+    }
     streamingActive = true;
-    log.info("{} media streaming started ({}, {}; no WebSocket is opened yet)", call.callConnectionId(),
-        streaming.audioChannelType(), streaming.transportUrl());
+    log.info("{} media streaming started ({}, {}{})", call.callConnectionId(), streaming.audioChannelType(),
+        streaming.transportUrl(), stream == null ? "; not a loopback URL, so no WebSocket is opened" : "");
     call.emit("MediaStreamingStarted", callbackUri, apiVersion, operationContext, COMPLETED,
         data -> streamingUpdate(data, "mediaStreamingStarted", "subscriptionStarted"));
   }
@@ -241,8 +272,16 @@ final class CallControls {
       return;
     }
     streamingActive = false;
+    closeStream();
     call.emit("MediaStreamingStopped", callbackUri, apiVersion, operationContext, COMPLETED,
         data -> streamingUpdate(data, "mediaStreamingStopped", "subscriptionStopped"));
+  }
+
+  private void closeStream() {
+    if (stream != null) {
+      stream.close();
+      stream = null;
+    }
   }
 
   private void streamingFailed(String operationContext, URI callbackUri, String apiVersion) {
@@ -312,6 +351,7 @@ final class CallControls {
       transfer = null;
     }
     streamingActive = false;
+    closeStream();
     if (continuous != null) {
       Continuous ended = continuous;
       continuous = null;

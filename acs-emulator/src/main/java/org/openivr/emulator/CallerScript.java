@@ -100,8 +100,11 @@ final class CallerScript {
     } else if (step instanceof CallerStep.Silence silence) {
       timer = call.sim.after(silence.duration(), this::advance);
     } else if (step instanceof CallerStep.Say say) {
-      call.audio.callerSpeech(PlaySource.speakingTime(say.text()));
+      call.audio.callerSpeech(PlaySource.speakingTime(say.text()), say.text());
       timer = call.sim.after(PlaySource.speakingTime(say.text()), this::advance);
+    } else if (step instanceof CallerStep.Noise noise) {
+      call.audio.callerNoise(noise.dbfs());
+      timer = call.sim.after(Duration.ZERO, this::advance);
     } else if (step instanceof CallerStep.HangUp) {
       stopped = true;
       call.callerHangsUp();

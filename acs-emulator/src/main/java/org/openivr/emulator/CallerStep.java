@@ -24,7 +24,10 @@ public sealed interface CallerStep {
     }
   }
 
-  /** Say something. For now only its speaking time passes (about 55 ms per character, at least 400 ms). */
+  /**
+   * Say something: about 55 ms per character (at least 400 ms) of speech-like audio in the media stream, then a
+   * transcript packet with the text.
+   */
   record Say(String text) implements CallerStep {
     public Say {
       Objects.requireNonNull(text, "text");
@@ -37,6 +40,18 @@ public sealed interface CallerStep {
       Objects.requireNonNull(duration, "duration");
       if (duration.isNegative()) {
         throw new IllegalArgumentException("Silence duration must not be negative: " + duration);
+      }
+    }
+  }
+
+  /**
+   * From now on the caller's line carries background noise (white, this RMS in dBFS; {@code null} for none), heard in
+   * the call's media stream. Takes no time.
+   */
+  record Noise(Double dbfs) implements CallerStep {
+    public Noise {
+      if (dbfs != null && (dbfs.isNaN() || dbfs > 0)) {
+        throw new IllegalArgumentException("Noise level must be a dBFS value <= 0: " + dbfs);
       }
     }
   }

@@ -129,8 +129,16 @@
  *       ({@code contentType "Audio"}, {@code mediaStreamingStarted/subscriptionStarted},
  *       {@code mediaStreamingStopped/subscriptionStopped}); both are idempotent (a repeat raises the
  *       event again). A call answered without options gets MediaStreamingFailed 400/8603
- *       ({@code mediaStreamingFailed/streamUrlMissing}). <b>No WebSocket is opened yet</b>: the audio
- *       itself (acs-wire 5) is not emulated; nothing is sent at hang-up.</li>
+ *       ({@code mediaStreamingFailed/streamUrlMissing}). <b>Audio</b> ({@link org.openivr.emulator.MediaStreamClient}): for
+ *       a loopback {@code transportUrl} (localhost, 127.x, ::1) the emulator opens the WebSocket as ACS does
+ *       (headers {@code x-ms-call-connection-id}, {@code x-ms-call-correlation-id}, {@code Authorization: Bearer} RS256
+ *       JWT), and only then raises MediaStreamingStarted; if the socket cannot open, MediaStreamingFailed 500/8603
+ *       ({@code initialWebSocketConnectionFailed}; the code is an emulator rule). It sends {@code AudioMetadata}, then an
+ *       {@code AudioData} text frame per 20 ms of simulated time, each always 20 ms of real-rate PCM (16 or 24 kHz):
+ *       the caller's key tones with realistic level and twist, speech-like audio for {@code Say} followed by a
+ *       {@code TranscriptionData} packet with its text, background noise from {@link org.openivr.emulator.CallerStep.Noise},
+ *       {@code silent: true} zero frames otherwise. Only the caller is streamed; stop and hang-up close the socket.
+ *       Other hosts get MediaStreamingStarted without a socket (the emulator never streams off the machine).</li>
  * </ul>
  *
  * <h2>Media-operation concurrency (acs-wire 6.1 and the zh-CN call-actions seed's table)</h2>

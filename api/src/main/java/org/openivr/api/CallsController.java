@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class CallsController {
     private static final Logger log = LoggerFactory.getLogger(CallsController.class);
     private static final Pattern CALL_ID = Pattern.compile("call-[A-Za-z0-9._-]{1,120}");
-    private static final String WORKFLOW_TYPE = "CallWorkflow";
+    private static final String WORKFLOW_TYPE = CallWorkflow.class.getSimpleName();
     private static final int MAX_LIST = 500;
 
     private final WorkflowClient client;
@@ -84,8 +84,8 @@ public class CallsController {
         if (started.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
-        return response.body(new CallViews.Accepted(started.callId(), started.flow().name(),
-                started.flow().contentHash(), started.replayed()));
+        return response.body(new CallViews.Accepted(started.callId(), started.flow(), started.flowHash(),
+                started.replayed()));
     }
 
     @Operation(summary = "List open calls", description = "Calls in flight (incoming and outbound), newest first, each"
@@ -212,5 +212,4 @@ public class CallsController {
     private static String executionStatus(WorkflowExecutionStatus status) {
         return status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     }
-
 }

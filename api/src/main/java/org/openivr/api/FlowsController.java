@@ -164,5 +164,4 @@ public class FlowsController {
     private static int count(FlowLoader.Result result, boolean errors) {
         return (int) result.problems().stream().filter(p -> p.isError() == errors).count();
     }
-
 }

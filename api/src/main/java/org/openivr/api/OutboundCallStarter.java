@@ -6,6 +6,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts one {@link CallWorkflow} per outbound call ({@code POST /api/calls}). With an {@code Idempotency-Key}, the
- * workflow id is derived from the key ({@code call-out-<sha256(key)>}) and duplicates are rejected by Temporal
+ * workflow id is derived from the key ({@code call-out-} and 32 hex digits of its SHA-256) and duplicates are rejected by Temporal
  * (even after the call ended), so a retried request returns the call it already placed and never dials twice.
  */
 @Component
@@ -49,8 +50,12 @@ public class OutboundCallStarter {
     /** Memo of an outbound call: a fingerprint of the request, to tell a retry from a reused key. */
     static final String REQUEST_MEMO = "request";
 
-    /** @param replayed the key was seen before: this is the call it placed then */
-    public record Started(String callId, PinnedFlow flow, boolean replayed) {}
+    /**
+     * @param flow     the flow pinned for the call
+     * @param flowHash the pinned content's SHA-256
+     * @param replayed the key was seen before: this is the call it placed then
+     */
+    public record Started(String callId, String flow, String flowHash, boolean replayed) {}
 
     private final WorkflowClient client;
     private final FlowCatalog flows;
@@ -62,9 +67,12 @@ public class OutboundCallStarter {
         this.outbound = outbound;
     }
 
-    /** The workflow id for a request: from its idempotency key, or fresh. */
+    /**
+     * The workflow id for a request: from its idempotency key (the first 128 bits of its SHA-256, as hex: the key
+     * itself never shows), or fresh.
+     */
     static String callId(String idempotencyKey) {
-        return PREFIX + (idempotencyKey == null ? UUID.randomUUID().toString() : sha256(idempotencyKey));
+        return PREFIX + (idempotencyKey == null ? UUID.randomUUID().toString() : sha256(idempotencyKey).substring(0, 32));
     }
 
     /** Reads and checks the body; every problem is a 400 that says what to fix. */
@@ -120,11 +128,18 @@ public class OutboundCallStarter {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Bad Idempotency-Key",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
+        String callId = callId(idempotencyKey);
+        String fingerprint = fingerprint(request);
+        if (idempotencyKey != null) {
+            // A retry gets its call back even if the flow changed or went away since.
+            Optional<Started> earlier = existing(callId, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         PinnedFlow pinned = flows.pin(request.flow()).orElseThrow(() -> ApiProblem.badRequest("flow '" + request.flow()
                 + "' does not exist or has never validated (see GET /api/flows)"));
         Map<String, Object> variables = checkVariables(pinned, request.variables());
-        String callId = callId(idempotencyKey);
-        String fingerprint = fingerprint(request);
         WorkflowOptions options = WorkflowOptions.newBuilder()
                 .setWorkflowId(callId)
                 .setTaskQueue(CallWorkflow.TASK_QUEUE)
@@ -143,16 +158,25 @@ public class OutboundCallStarter {
         try {
             WorkflowClient.start(workflow::run, input);
         } catch (WorkflowExecutionAlreadyStarted e) {
-            return replay(callId, fingerprint, pinned);
+            // The same key, twice at once: the other request started it.
+            return existing(callId, fingerprint).orElseThrow(() -> e);
         }
         log.info("{} outbound call from {} starts flow {} ({} variable(s) set)", callId, request.from(), pinned.name(),
                 variables.size());
-        return new Started(callId, pinned, false);
+        return new Started(callId, pinned.name(), pinned.contentHash(), false);
     }
 
-    /** The key was used before: the same request gets its call back; a different one is refused (422). */
-    private Started replay(String callId, String fingerprint, PinnedFlow pinned) {
-        WorkflowExecutionDescription description = client.newUntypedWorkflowStub(callId).describe();
+    /**
+     * The call this key placed before, if any: the same request gets it back (its flow as pinned then); a different
+     * request with the same key is refused (422).
+     */
+    private Optional<Started> existing(String callId, String fingerprint) {
+        WorkflowExecutionDescription description;
+        try {
+            description = client.newUntypedWorkflowStub(callId).describe();
+        } catch (WorkflowNotFoundException e) {
+            return Optional.empty();
+        }
         Object earlier = description.getMemo(REQUEST_MEMO, String.class);
         if (earlier != null && !earlier.equals(fingerprint)) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
@@ -161,7 +185,9 @@ public class OutboundCallStarter {
         }
         log.info("{} POST /api/calls repeated with the same Idempotency-Key: the call already exists, nothing dialled",
                 callId);
-        return new Started(callId, pinned, true);
+        SearchAttributes attributes = description.getTypedSearchAttributes();
+        return Optional.of(new Started(callId, attributes.get(CallSearchAttributes.FLOW_NAME),
+                attributes.get(CallSearchAttributes.FLOW_HASH), true));
     }
 
     /**

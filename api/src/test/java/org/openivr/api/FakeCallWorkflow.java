@@ -42,6 +42,9 @@ public class FakeCallWorkflow implements CallWorkflow {
     public void onEvent(CallEvent event) {}
 
     @Override
+    public void onAudio(org.openivr.workflows.AudioSignal signal) {}
+
+    @Override
     public void hangUp() {
         hangUpRequested = true;
     }

@@ -200,7 +200,7 @@ class ManagementApiTest {
         assertThat(first.getResponse().getStatus()).isEqualTo(202);
         assertThat(again.getResponse().getStatus()).isEqualTo(202);
         String id = json(first).get("id").asText();
-        assertThat(id).isEqualTo("call-out-" + OutboundCallStarter.sha256(key));
+        assertThat(id).isEqualTo("call-out-" + OutboundCallStarter.sha256(key).substring(0, 32));
         assertThat(json(again).get("id").asText()).isEqualTo(id);
         assertThat(json(first).get("replayed").asBoolean()).isFalse();
         assertThat(json(again).get("replayed").asBoolean()).isTrue();

@@ -24,8 +24,16 @@ final class Scene {
     private record Voice(double start, double length, double f0a, double f0b, double formant1, double formant2,
                          double rms, double[] phases) implements Part {}
 
-    /** An expected key: where its tone starts (seconds). */
-    record Expected(char key, double start, double length) {}
+    /** An expected key: where its tone starts (seconds), and a label to group results by. */
+    record Expected(char key, double start, double length, String group) {}
+
+    private String group = "";
+
+    /** Labels the keys added from now on. */
+    Scene group(String label) {
+        this.group = label;
+        return this;
+    }
 
     final Random random;
     private final List<Part> parts = new ArrayList<>();
@@ -70,7 +78,7 @@ final class Scene {
 
     /** A key, low tone at {@code dbfs} peak, high tone at dbfs + twist, each tone scaled in frequency. */
     Scene key(char key, double dbfs, double twist, double ms, double rowScale, double colScale) {
-        expected.add(new Expected(key, cursor, ms / 1000));
+        expected.add(new Expected(key, cursor, ms / 1000, group));
         return tones(row(key) * rowScale, dbfs, col(key) * colScale, dbfs + twist, ms);
     }
 

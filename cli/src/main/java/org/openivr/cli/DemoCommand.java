@@ -82,7 +82,8 @@ final class DemoCommand {
             String how = run.result() == null ? "did not finish"
                     : run.result().ending() + ", " + run.result().path().size() + " nodes";
             out.printf("  %s  %s  (%s)%n", run.passed() ? "PASS" : "FAIL", run.label(), how);
-            out.printf("        path: %s%n", run.result() == null ? "-" : String.join(" > ", run.result().path()));
+            out.printf("        path: %s%n", run.result() == null || run.result().path().isEmpty() ? "-"
+                    : String.join(" > ", run.result().path()));
             for (String problem : run.problems()) {
                 out.printf("        - %s%n", problem);
             }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,8 @@ import org.openivr.workflows.CallStateView;
 import org.openivr.workflows.TimelineEntry;
 
 /**
- * Places every scripted call through the emulator, follows each call's timeline live through the
+ * Places every scripted call (incoming ones through the emulator's Event Grid, outbound ones through the platform's
+ * {@code POST /api/calls} to a callee the emulator plays), follows each call's timeline live through the
  * workflow's {@code state} query, and checks how each ended against its {@code expect}.
  */
 public final class DemoRunner {
@@ -34,12 +36,22 @@ public final class DemoRunner {
     private final AcsEmulator emulator;
     private final TimelinePrinter printer;
     private final Duration perCallLimit;
+    /** The platform's management API, through which outbound calls are placed; null: outbound calls are skipped. */
+    private final ApiClient api;
 
+    /** Runs incoming scripted calls only: outbound ones need the API (see the other constructor) and are skipped. */
     public DemoRunner(WorkflowClient client, AcsEmulator emulator, TimelinePrinter printer, Duration perCallLimit) {
+        this(client, emulator, printer, perCallLimit, null);
+    }
+
+    /** Also places outbound scripted calls, through {@code POST /api/calls} on {@code api}. */
+    public DemoRunner(WorkflowClient client, AcsEmulator emulator, TimelinePrinter printer, Duration perCallLimit,
+                      ApiClient api) {
         this.client = client;
         this.emulator = emulator;
         this.printer = printer;
         this.perCallLimit = perCallLimit;
+        this.api = api;
     }
 
     /** @param numbers flow name -> the number its calls dial */
@@ -48,15 +60,31 @@ public final class DemoRunner {
         ExecutorService watchers = Executors.newFixedThreadPool(Math.max(1, Math.min(total, 64)));
         try {
             List<Future<CallRun>> runs = new ArrayList<>();
+            int skipped = 0;
             for (ScriptedCalls suite : suites) {
                 for (ScriptedCall call : suite.calls()) {
+                    if (call.outbound() && api == null) {
+                        skipped++;
+                        continue;
+                    }
                     String tag = "#" + (runs.size() + 1);
-                    String correlationId = emulator.placeCall(ScriptedCallers.toEmulator(call, numbers.get(suite.flow())));
-                    String callId = CallIds.forIncomingCall(correlationId);
-                    printer.line(String.format("  %-4s %s / %s  (%s calls %s, workflow %s)", tag, suite.flow(), call.name(),
-                            call.from(), numbers.get(suite.flow()), callId));
+                    String callId;
+                    if (call.outbound()) {
+                        String from = call.from() != null ? call.from() : numbers.get(suite.flow());
+                        callId = placeOutbound(suite.flow(), call, from);
+                        printer.line(String.format("  %-4s %s / %s  (%s calls %s, answer: %s, workflow %s)", tag,
+                                suite.flow(), call.name(), from, call.to(), call.answer(), callId));
+                    } else {
+                        String correlationId = emulator.placeCall(ScriptedCallers.toEmulator(call, numbers.get(suite.flow())));
+                        callId = CallIds.forIncomingCall(correlationId);
+                        printer.line(String.format("  %-4s %s / %s  (%s calls %s, workflow %s)", tag, suite.flow(),
+                                call.name(), call.from(), numbers.get(suite.flow()), callId));
+                    }
                     runs.add(watchers.submit(() -> follow(tag, suite.flow(), call, callId)));
                 }
+            }
+            if (skipped > 0) {
+                printer.line("  (" + skipped + " outbound call(s) skipped: placing them needs the platform's API)");
             }
             printer.line("");
             List<CallRun> results = new ArrayList<>();
@@ -70,6 +98,19 @@ public final class DemoRunner {
             return results;
         } finally {
             watchers.shutdownNow();
+        }
+    }
+
+    /**
+     * An outbound scripted call: the emulator learns how the callee answers, then the call is placed the way any
+     * client places one, {@code POST /api/calls} with an Idempotency-Key.
+     */
+    private String placeOutbound(String flow, ScriptedCall call, String from) throws InterruptedException {
+        emulator.expectCallee(ScriptedCallers.callee(call, from), ScriptedCallers.answer(call.answer()));
+        try {
+            return api.placeCall(call.to(), from, flow, Map.of(), "demo-" + UUID.randomUUID()).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("POST /api/calls for '" + call.name() + "' failed: " + e.getMessage(), e);
         }
     }
 

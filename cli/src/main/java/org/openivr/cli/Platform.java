@@ -20,15 +20,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Spring context.
  */
 public final class Platform implements AutoCloseable {
+    /** The number outbound calls come from by default when the platform runs against the emulator. */
+    static final String DEMO_CALLER_ID = "+18005550199";
     private final EmbeddedTemporal temporal;
     private final AcsEmulator emulator;
     private final ConfigurableApplicationContext context;
     private final int apiPort;
     private final String temporalAddress;
+    private final String apiKey;
 
     private Platform(EmbeddedTemporal temporal, AcsEmulator emulator, ConfigurableApplicationContext context, int apiPort,
-                     String temporalAddress) {
+                     String temporalAddress, String apiKey) {
         this.temporalAddress = temporalAddress;
+        this.apiKey = apiKey;
         this.temporal = temporal;
         this.emulator = emulator;
         this.context = context;
@@ -50,12 +54,23 @@ public final class Platform implements AutoCloseable {
             properties.put("server.port", apiPort);
             properties.put("server.address", "127.0.0.1");
             properties.put("spring.main.banner-mode", "off");
+            // springdoc warns at every start that /api/openapi.json and /api/docs are on: they are, on purpose.
+            properties.put("logging.level.org.springdoc.core.events.SpringDocAppInitializer", "ERROR");
             properties.put("spring.temporal.connection.target", temporalAddress);
             properties.put("ivr.flows-dir", options.flowsDir().toString());
             properties.put("ivr.acs.callback-base-url", publicUrl);
             // The embedded server never hands a dead worker's calls to another (temporal-notes §1).
             properties.put("ivr.worker.sticky", String.valueOf(temporal == null));
             options.routes().forEach((number, flow) -> properties.put("ivr.routes[" + number + "]", flow));
+            // The management API's key: IVR_API_KEYS when set (comma-separated), else one made for this run.
+            String configuredKeys = System.getenv("IVR_API_KEYS");
+            String apiKey;
+            if (configuredKeys != null && !configuredKeys.isBlank()) {
+                apiKey = configuredKeys.split(",")[0].trim();
+            } else {
+                apiKey = newApiKey();
+                properties.put("ivr.api.keys", apiKey);
+            }
             if (options.acsConnection() != null) {
                 properties.put("ivr.acs.connection-string", options.acsConnection());
             } else {
@@ -65,6 +80,10 @@ public final class Platform implements AutoCloseable {
                 properties.put("ivr.acs.trusted-certificate", emulator.certificatePemFile().toString());
                 // Only the emulator's scripted calls may set a call's clock.
                 properties.put("ivr.test-clock", "true");
+                // Outbound calls placed without 'from' come from the emulator's demo number, unless configured.
+                if (System.getenv("IVR_OUTBOUND_CALLERID") == null) {
+                    properties.put("ivr.outbound.caller-id", DEMO_CALLER_ID);
+                }
             }
             ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class, WorkerApplication.class)
                     .web(WebApplicationType.SERVLET)
@@ -73,7 +92,7 @@ public final class Platform implements AutoCloseable {
                 // `ivr calls` / `ivr inspect` started in this directory find the embedded server here.
                 TemporalAddressFile.write(temporal.address());
             }
-            return new Platform(temporal, emulator, context, apiPort, temporalAddress);
+            return new Platform(temporal, emulator, context, apiPort, temporalAddress, apiKey);
         } catch (RuntimeException | IOException e) {
             if (emulator != null) {
                 emulator.close();
@@ -83,6 +102,13 @@ public final class Platform implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** 32 random bytes, URL-safe base64: a key nobody guesses. */
+    private static String newApiKey() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** As command-line arguments: they outrank the modules' own defaults, which default properties would not. */
@@ -101,6 +127,21 @@ public final class Platform implements AutoCloseable {
 
     public int apiPort() {
         return apiPort;
+    }
+
+    /** A key the management API accepts ({@code Authorization: Bearer KEY}). */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
+    /** A client of this platform's management API. */
+    public ApiClient apiClient() {
+        return new ApiClient(apiUrl(), apiKey);
     }
 
     /** {@code host:port} of the Temporal server in use: the embedded one, or the cluster's. */

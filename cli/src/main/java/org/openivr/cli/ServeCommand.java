@@ -35,6 +35,11 @@ final class ServeCommand {
             out.println("Temporal: " + (temporal == null ? "embedded on " + platform.temporalAddress()
                     + " (written to " + TemporalAddressFile.path() + " for ivr calls / ivr inspect)" : temporal));
             out.println("Inspector: http://127.0.0.1:" + platform.apiPort() + "/inspector   Metrics: /actuator/prometheus   Health: /actuator/health");
+            out.println("REST API: /api/calls, /api/flows   OpenAPI: /api/openapi.json   Try it: http://127.0.0.1:"
+                    + platform.apiPort() + "/api/docs");
+            out.println("API key: " + (System.getenv("IVR_API_KEYS") != null && !System.getenv("IVR_API_KEYS").isBlank()
+                    ? "from IVR_API_KEYS" : platform.apiKey() + "  (made for this run; set IVR_API_KEYS to choose;"
+                    + " ivr call uses IVR_API_KEY)"));
             if (platform.emulator() != null) {
                 out.println("ACS emulator: " + platform.emulator().endpoint());
             }

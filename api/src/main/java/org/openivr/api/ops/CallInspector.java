@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.openivr.workflows.AudioSignal;
 import org.openivr.workflows.CallEvent;
 import org.openivr.workflows.CallStateView;
 
@@ -36,6 +37,7 @@ import org.openivr.workflows.CallStateView;
  */
 public final class CallInspector {
     public static final String HANG_UP_SIGNAL = "hangUp";
+    static final String AUDIO_SIGNAL = "onAudio";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CallDirectory directory;
 
@@ -210,6 +212,17 @@ public final class CallInspector {
 
     /** A signal as an event line: type, operation context and result; never the keys it may carry. */
     private CallReport.Event signal(String name, Payloads input, long at) {
+        if (AUDIO_SIGNAL.equals(name)) {
+            try {
+                AudioSignal audio = directory.converter().fromPayloads(0, Optional.of(input), AudioSignal.class,
+                        AudioSignal.class);
+                // never the key or the words: only what kind of edge, from where, when in the audio
+                return new CallReport.Event(at, "audio " + audio.kind(), null,
+                        audio.source() + " at " + audio.audioMillis() + "ms of audio");
+            } catch (RuntimeException e) {
+                return new CallReport.Event(at, "audio (unreadable)", null, null);
+            }
+        }
         if (!"onEvent".equals(name)) {
             return new CallReport.Event(at, HANG_UP_SIGNAL.equals(name) ? "hang-up requested by an operator" : name,
                     null, null);

@@ -21,7 +21,7 @@ import org.openivr.flows.Node;
  *   transfer result          90 s  (the target rings)
  *   CallConnected            90 s  (an outbound call rings; an inbound one connects at once)
  *   CallDisconnected         10 s
- *   listen with a timeout    its timeout
+ *   audio (listen)           its timeout; without one, the silence it listens for
  *   anything else            0     (PlayCompleted, sending keys, audio streaming: ACS answers in seconds)
  * </pre>
  *
@@ -89,6 +89,9 @@ public final class StuckRule {
             } else if (node instanceof Node.Listen listen && listen.timeout() != null) {
                 expected = listen.timeout();
                 basis = "listen timeout " + seconds(listen.timeout());
+            } else if (node instanceof Node.Listen listen && listen.silence() != null) {
+                expected = listen.silence();
+                basis = "listen for silence " + seconds(listen.silence());
             }
         }
         return new Allowance(expected.plus(threshold), basis + " + slack " + seconds(threshold));

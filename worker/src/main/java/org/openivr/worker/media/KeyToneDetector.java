@@ -4,29 +4,35 @@ package org.openivr.worker.media;
  * In-band key-tone (DTMF) detector for 16 or 24 kHz PCM, built to the AT&T column of ITU-T Q.24
  * (audio-dsp-notes §0, §1): accept tones within ±1.5 % at −3…−28 dBFS peak with twist −8…+4 dB lasting
  * 40 ms; reject tones ≥ 3.5 % off, ≤ 23 ms long or ≤ −58 dBFS; never split a digit on a 10 ms dropout,
- * always separate two digits by a 40 ms pause.
+ * always separate two digits by a 40 ms pause. Measured against spandsp on the same audio by the accuracy
+ * harness ({@code bench/accuracy.sh}, docs/benchmarks.md). Written from the specification; no code of spandsp,
+ * Asterisk or FreeSWITCH was used.
  *
  * <h2>How</h2>
  * The signal is cut into 5 ms sub-blocks (80 samples at 16 kHz, 120 at 24 kHz). For each sub-block the
  * complex DFT coefficient at the eight key frequencies is computed (correlation with precomputed tables),
  * together with the sub-block's energy. Every sub-block, the last four (a 20 ms window) are analysed:
  * <ol>
+ *   <li><b>duration</b>: every one of the four sub-blocks holds at least half the window's mean energy. A
+ *       silent or half-covered sub-block fails the window, so a "hit" means 20 ms of continuous tone;</li>
  *   <li>coherent sum of the four coefficients per frequency (a 20 ms DFT, 50 Hz bins): the strongest row
  *       and the strongest column, and every other frequency of each group at least {@value #RELATIVE_PEAK_DB} dB
  *       below its group's strongest;</li>
  *   <li><b>frequency</b>: the phase advance of the chosen row and column coefficient from one sub-block to the
- *       next measures each tone's real frequency (±100 Hz unambiguous, about 1 Hz precise at 15 dB SNR): each
- *       must be within {@value #FREQUENCY_TOLERANCE} of nominal. A 12.75 ms Goertzel block cannot tell 1.5 %
- *       from 3.5 % at 697 Hz (notes §1.4); the phase can;</li>
- *   <li>level, twist and the share of the window's energy held by the two tones, all on the
- *       frequency-corrected coherent energies (so a tone 1.5 % off does not lose 3.5 dB at 1633 Hz);</li>
- *   <li><b>duration</b>: every one of the four sub-blocks holds at least half the window's mean energy. A
- *       silent or half-covered sub-block fails the window, so a "hit" means 20 ms of continuous tone.</li>
+ *       next measures each tone's real frequency (±100 Hz unambiguous, about 1 Hz precise at 15 dB SNR), after
+ *       removing the other tone's known leakage into the 5 ms coefficient: each must be within
+ *       {@value #FREQUENCY_TOLERANCE} of nominal. A 12.75 ms Goertzel block cannot tell 1.5 % from 3.5 % at
+ *       697 Hz (notes §1.4); the phase can;</li>
+ *   <li>level and twist on each tone's frequency-corrected coherent energy (so a tone 1.5 % off does not lose
+ *       3.5 dB at 1633 Hz), and the two tones' share ({@value #MIN_TONE_SHARE}) of the window's energy less the
+ *       line's steady background (a slowly rising minimum), so stationary noise does not count against a key
+ *       while speech does.</li>
  * </ol>
  * A key starts after 3 consecutive hits of the same pair (6 valid sub-blocks: 30 ms of tone; a 23 ms tone
- * covers at most 5 such sub-blocks, a 40 ms one at least 7) and ends after {@value #MISSES_TO_END}
- * consecutive windows without it (a 10 ms dropout spoils at most 6 windows, a 40 ms pause at least 10).
- * Start latency is 30–35 ms of audio after onset.
+ * covers at most 5 such sub-blocks, a 40 ms one at least 7) whose tones hold their frequency (speech harmonics
+ * glide: the stronger tone may drift {@value #MAX_DRIFT_HZ} Hz, the weaker {@value #MAX_WEAK_DRIFT_HZ} Hz, more in
+ * noise), and ends after {@value #MISSES_TO_END} consecutive windows without it (a 10 ms dropout spoils at most
+ * 6 windows, a 40 ms pause at least 10). Start latency is 30–35 ms of audio after onset.
  *
  * <p>Not thread-safe: one per participant stream.
  */
@@ -61,7 +67,11 @@ public final class KeyToneDetector {
      */
     static final double MAX_DRIFT_HZ = 2.5;
     static final double MAX_WEAK_DRIFT_HZ = 6.0;
+    /** Extra drift allowed per unit of sqrt(residual energy / tone energy) in the window (noise). */
+    static final double DRIFT_PER_RESIDUAL = 3.0;
     static final double MIN_BLOCK_SHARE = 0.5;
+    /** Per 5 ms, how fast the background estimate may rise (about 1.7 dB per second). */
+    static final double FLOOR_RISE = 1.002;
 
     private final int sampleRate;
     private final int block;
@@ -111,6 +121,9 @@ public final class KeyToneDetector {
     private double candidateRowOffset;
     private double candidateColOffset;
     private boolean rowStronger;
+    private double lastCleanPower;
+    private double floor = Double.MAX_VALUE;
+    private double driftSlack;
 
     public KeyToneDetector(int sampleRate, Listener listener) {
         if (sampleRate % 200 != 0 || sampleRate < 8000) {
@@ -159,6 +172,14 @@ public final class KeyToneDetector {
     /** Samples seen so far. */
     public long position() {
         return blocks * block + pendingCount;
+    }
+
+    /**
+     * Whether a key tone is sounding or about to be confirmed (a key, or hits of a candidate pair): lets voice
+     * activity detection ignore key tones.
+     */
+    public boolean toneActive() {
+        return current >= 0 || candidateHits > 0;
     }
 
     /** Feeds samples; key edges go to the listener as they are decided. */
@@ -222,6 +243,9 @@ public final class KeyToneDetector {
             total += energy[j];
             minBlock = Math.min(minBlock, energy[j]);
         }
+        // The line's steady background (minimum window energy, allowed to rise slowly): stationary noise is not
+        // counted against the tones' share, so keys survive noise as well as the reference design does.
+        floor = total < floor ? total : Math.max(floor * FLOOR_RISE, 1e-9);
         if (total <= 0 || minBlock < MIN_BLOCK_SHARE * total / WINDOW_BLOCKS) {
             return -1;
         }
@@ -247,26 +271,33 @@ public final class KeyToneDetector {
             return -1;
         }
         rowOffsetHz = lastOffsetHz;
+        double rowClean = lastCleanPower;
         double colPower = correctedPower(col, row, oldest);
         if (Double.isNaN(colPower)) {
             return -1;
         }
         colOffsetHz = lastOffsetHz;
+        double colClean = lastCleanPower;
         rowStronger = rowPower >= colPower;
         // From |X|² to the energy of the sinusoid over the window: 2|X|²/N.
         double n = block * WINDOW_BLOCKS;
+        // Level and twist on each tone alone (the other's leakage removed); the share on the raw coefficients.
+        double rowAlone = 2 * rowClean / n;
+        double colAlone = 2 * colClean / n;
+        if (rowAlone < minTonePower || colAlone < minTonePower) {
+            return -1;
+        }
+        if (colAlone * Math.pow(10, MAX_NORMAL_TWIST_DB / 10) < rowAlone
+                || rowAlone * Math.pow(10, MAX_REVERSE_TWIST_DB / 10) < colAlone) {
+            return -1;
+        }
         double rowEnergy = 2 * rowPower / n;
         double colEnergy = 2 * colPower / n;
-        if (rowEnergy < minTonePower || colEnergy < minTonePower) {
+        if (rowEnergy + colEnergy < MIN_TONE_SHARE * (total - Math.min(floor, total))) {
             return -1;
         }
-        if (colEnergy * Math.pow(10, MAX_NORMAL_TWIST_DB / 10) < rowEnergy
-                || rowEnergy * Math.pow(10, MAX_REVERSE_TWIST_DB / 10) < colEnergy) {
-            return -1;
-        }
-        if (rowEnergy + colEnergy < MIN_TONE_SHARE * total) {
-            return -1;
-        }
+        // Phase noise grows as the tones' share of the window falls: so does the drift a key's tones may show.
+        driftSlack = DRIFT_PER_RESIDUAL * Math.sqrt(Math.max(0, total - rowEnergy - colEnergy) / (rowEnergy + colEnergy));
         return row * 4 + (col - 4);
     }
 
@@ -330,21 +361,26 @@ public final class KeyToneDetector {
         double ri = 0;
         double sr = 0;
         double si = 0;
-        for (int j = 0; j < WINDOW_BLOCKS; j++) { // Σ z_j · e^{−j·phase·j}
+        double kr2 = 0;
+        double ki2 = 0;
+        for (int j = 0; j < WINDOW_BLOCKS; j++) { // Σ z_j · e^{−j·phase·j}, raw and cleaned
             sr += zRe[j] * rr - zIm[j] * ri;
             si += zRe[j] * ri + zIm[j] * rr;
+            kr2 += cRe[j] * rr - cIm[j] * ri;
+            ki2 += cRe[j] * ri + cIm[j] * rr;
             double t = rr * cr - ri * ci;
             ri = rr * ci + ri * cr;
             rr = t;
         }
+        lastCleanPower = kr2 * kr2 + ki2 * ki2;
         return sr * sr + si * si;
     }
 
     /** Counts consecutive hits of one pair whose tones hold their frequency; a gliding pair (speech) starts over. */
     private void track(int hit) {
         if (hit >= 0 && hit == candidate
-                && Math.abs(rowOffsetHz - candidateRowOffset) <= (rowStronger ? MAX_DRIFT_HZ : MAX_WEAK_DRIFT_HZ)
-                && Math.abs(colOffsetHz - candidateColOffset) <= (rowStronger ? MAX_WEAK_DRIFT_HZ : MAX_DRIFT_HZ)) {
+                && Math.abs(rowOffsetHz - candidateRowOffset) <= (rowStronger ? MAX_DRIFT_HZ : MAX_WEAK_DRIFT_HZ) + driftSlack
+                && Math.abs(colOffsetHz - candidateColOffset) <= (rowStronger ? MAX_WEAK_DRIFT_HZ : MAX_DRIFT_HZ) + driftSlack) {
             candidateHits++;
         } else {
             candidate = hit;

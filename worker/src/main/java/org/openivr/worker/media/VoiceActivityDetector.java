@@ -19,11 +19,11 @@ public final class VoiceActivityDetector {
     static final double LOW_HZ = 300;
     static final double HIGH_HZ = 3400;
     /** Mean log likelihood ratio over the bins above which a frame is speech. */
-    static final double THRESHOLD = Double.parseDouble(System.getProperty("vad.t", "0.2"));
+    static final double THRESHOLD = 0.3;
     /** While speech is held, a lower ratio keeps it (hysteresis). */
-    static final double THRESHOLD_HOLD = Double.parseDouble(System.getProperty("vad.th", "0.1"));
+    static final double THRESHOLD_HOLD = 0.1;
     /** Frames a speech decision is held after the ratio falls (bridges the short pauses inside an utterance). */
-    static final int HANGOVER_FRAMES = Integer.getInteger("vad.h", 6);
+    static final int HANGOVER_FRAMES = 8;
     private static final double DD_ALPHA = 0.96;
     private static final double NOISE_ALPHA = 0.95;
     private static final double NOISE_ALPHA_SPEECH = 0.998;

@@ -1,0 +1,290 @@
+package org.openivr.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openivr.worker.media.AsyncAudioSignalSender;
+import org.openivr.worker.media.AudioSignalSink;
+import org.openivr.worker.media.MediaSettings;
+import org.openivr.worker.media.MediaStreamingHandler;
+import org.openivr.workflows.AudioSignal;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * Loopback load driver: the streaming worker's WebSocket endpoint (embedded Tomcat, the worker's
+ * {@link MediaStreamingHandler}, session, detectors and {@link AsyncAudioSignalSender}) on 127.0.0.1, and N client
+ * streams in the same JVM each sending one 16 kHz AudioData frame every 20 ms in real time (10 s of audio with
+ * keys and speech, looped). Reports per stream count: the handler's time per frame, the added latency from a
+ * frame's arrival to the signal it caused being delivered, the WebSocket transit (client send → handler), missed
+ * send slots, and the process CPU (client included: it shares the machine). Stops by itself.
+ *
+ * <p>{@code bench/load.sh [seconds] [streams...]}, default 20 s at 100 200 400 streams.
+ */
+public final class LoadDriver {
+
+    /** Per-connection queues of send times, keyed by call id (frames of one socket arrive in order). */
+    static final Map<String, Queue<Long>> SENT = new ConcurrentHashMap<>();
+    static final ThreadLocal<Long> ARRIVAL = new ThreadLocal<>();
+    static final Map<String, Long> SIGNAL_ARRIVAL = new ConcurrentHashMap<>();
+    static final Recorder HANDLER = new Recorder();
+    static final Recorder TRANSIT = new Recorder();
+    static final Recorder SIGNAL = new Recorder();
+
+    /** Latencies in microseconds, kept whole for exact percentiles (a run is at most a few million frames). */
+    static final class Recorder {
+        private final Queue<long[]> chunks = new ConcurrentLinkedQueue<>();
+        private final ThreadLocal<long[]> current = new ThreadLocal<>();
+        private final ThreadLocal<int[]> fill = ThreadLocal.withInitial(() -> new int[1]);
+        private volatile boolean on;
+
+        void record(long micros) {
+            if (!on) {
+                return;
+            }
+            long[] c = current.get();
+            int[] n = fill.get();
+            if (c == null || n[0] == c.length) {
+                c = new long[4096];
+                chunks.add(c);
+                current.set(c);
+                n[0] = 0;
+                Arrays.fill(c, -1);
+            }
+            c[n[0]++] = micros;
+        }
+
+        void start() {
+            chunks.clear();
+            on = true;
+        }
+
+        double[] stop() {
+            on = false;
+            List<Long> all = new ArrayList<>();
+            for (long[] c : chunks) {
+                for (long v : c) {
+                    if (v >= 0) {
+                        all.add(v);
+                    }
+                }
+            }
+            return all.stream().mapToDouble(v -> v).sorted().toArray();
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableWebSocket
+    @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class, WebSocketServletAutoConfiguration.class})
+    static class Server implements WebSocketConfigurer {
+        final AsyncAudioSignalSender sender = new AsyncAudioSignalSender((callId, signal) -> {
+            Long arrival = SIGNAL_ARRIVAL.remove(signal.id());
+            if (arrival != null) {
+                SIGNAL.record((System.nanoTime() - arrival) / 1000);
+            }
+        }, 2, 10_000);
+
+        @Override
+        public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+            AudioSignalSink timing = (callId, signal) -> {
+                SIGNAL_ARRIVAL.put(signal.id(), ARRIVAL.get());
+                sender.send(callId, signal);
+            };
+            MediaStreamingHandler worker = new MediaStreamingHandler(MediaSettings.defaults(), timing);
+            registry.addHandler(new AbstractWebSocketHandler() {
+                @Override
+                public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                    String path = session.getUri().getPath();
+                    session.getAttributes().put("ivr.callId", path.substring(path.lastIndexOf('/') + 1));
+                    worker.afterConnectionEstablished(session);
+                }
+
+                @Override
+                protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+                    long arrival = System.nanoTime();
+                    Queue<Long> sent = SENT.get((String) session.getAttributes().get("ivr.callId"));
+                    Long at = sent == null ? null : sent.poll();
+                    if (at != null) {
+                        TRANSIT.record((arrival - at) / 1000);
+                    }
+                    ARRIVAL.set(arrival);
+                    worker.handleMessage(session, message);
+                    HANDLER.record((System.nanoTime() - arrival) / 1000);
+                }
+
+                @Override
+                public void afterConnectionClosed(WebSocketSession session,
+                                                  org.springframework.web.socket.CloseStatus status) throws Exception {
+                    worker.afterConnectionClosed(session, status);
+                }
+            }, "/ws/media/*").setAllowedOriginPatterns("*");
+        }
+
+        @Bean
+        ServletServerContainerFactoryBean container() {
+            ServletServerContainerFactoryBean c = new ServletServerContainerFactoryBean();
+            c.setMaxTextMessageBufferSize(65536);
+            return c;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int[] counts = args.length > 1 ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
+                : new int[] {100, 200, 400};
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        SpringApplication app = new SpringApplication(Server.class);
+        app.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "spring.main.banner-mode", "off",
+                "logging.level.root", "WARN", "logging.level.org.openivr", "WARN", "server.tomcat.threads.max", "50"));
+        try (ConfigurableApplicationContext context = app.run()) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            Server server = context.getBean(Server.class);
+            List<String> frames = frames();
+            System.out.printf(Locale.ROOT, "openivr media load driver, %s; %s; JDK %s; %d s per step, 16 kHz, 20 ms frames%n",
+                    java.time.LocalDate.now(), Machine.describe(), System.getProperty("java.version"), seconds);
+            System.out.println();
+            System.out.println("| streams | frames/s | handler per frame p50 / p99 | added latency to signal p50 / p99 (n) "
+                    + "| WebSocket transit p50 / p99 | late sends | CPU used (cores) | streams per busy core | dropped |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (int n : counts) {
+                step(port, n, seconds, frames, server.sender);
+            }
+            server.sender.close();
+        }
+    }
+
+    private static void step(int port, int streams, int seconds, List<String> frames, AsyncAudioSignalSender sender)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
+        List<WebSocket> sockets = new ArrayList<>();
+        List<CompletableFuture<?>> chains = new ArrayList<>();
+        AtomicLong late = new AtomicLong();
+        AtomicLong sentFrames = new AtomicLong();
+        String metadata = "{\"kind\":\"AudioMetadata\",\"audioMetadata\":{\"subscriptionId\":\"s\",\"encoding\":\"PCM\","
+                + "\"sampleRate\":16000,\"channels\":1,\"length\":640}}";
+        for (int i = 0; i < streams; i++) {
+            String callId = "load-" + streams + "-" + i;
+            SENT.put(callId, new ConcurrentLinkedQueue<>());
+            WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/media/" + callId),
+                    new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS);
+            ws.sendText(metadata, true).get();
+            sockets.add(ws);
+            chains.add(CompletableFuture.completedFuture(null));
+        }
+        long dropped0 = sender.droppedQueueFull();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<ScheduledFuture<?>> tasks = new ArrayList<>();
+        long warmup = 3;
+        long start = System.nanoTime();
+        long[] cpuStart = new long[1];
+        for (int i = 0; i < streams; i++) {
+            int s = i;
+            String callId = "load-" + streams + "-" + i;
+            Queue<Long> sent = SENT.get(callId);
+            int[] index = {(i * 37) % frames.size()};
+            tasks.add(pacer.scheduleAtFixedRate(() -> {
+                CompletableFuture<?> previous = chains.get(s);
+                if (!previous.isDone()) {
+                    late.incrementAndGet(); // the socket has not taken the previous frame yet
+                }
+                String frame = frames.get(index[0]);
+                index[0] = (index[0] + 1) % frames.size();
+                WebSocket ws = sockets.get(s);
+                chains.set(s, previous.thenCompose(x -> {
+                    sent.add(System.nanoTime());
+                    sentFrames.incrementAndGet();
+                    return ws.sendText(frame, true);
+                }));
+            }, (20_000_000L * i) / streams, 20_000_000L, TimeUnit.NANOSECONDS));
+        }
+        Thread.sleep(warmup * 1000);
+        HANDLER.start();
+        TRANSIT.start();
+        SIGNAL.start();
+        late.set(0);
+        long framesAtStart = sentFrames.get();
+        cpuStart[0] = os.getProcessCpuTime();
+        long wallStart = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double cpu = (os.getProcessCpuTime() - cpuStart[0]) / (double) (System.nanoTime() - wallStart);
+        long framesSent = sentFrames.get() - framesAtStart;
+        double[] handler = HANDLER.stop();
+        double[] transit = TRANSIT.stop();
+        double[] signal = SIGNAL.stop();
+        tasks.forEach(t -> t.cancel(false));
+        pacer.shutdownNow();
+        for (WebSocket ws : sockets) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+        Thread.sleep(500);
+        System.out.printf(Locale.ROOT, "| %d | %.0f | %.1f / %.1f µs | %.2f / %.2f ms (%d) | %.2f / %.2f ms | %d | %.2f | %.0f | %d |%n",
+                streams, framesSent / (double) seconds, p(handler, 50), p(handler, 99), p(signal, 50) / 1000,
+                p(signal, 99) / 1000, signal.length, p(transit, 50) / 1000, p(transit, 99) / 1000, late.get(), cpu,
+                streams / Math.max(cpu, 1e-9), sender.droppedQueueFull() - dropped0);
+        SENT.clear();
+    }
+
+    private static double p(double[] sorted, double q) {
+        return VadEval.percentile(sorted, q);
+    }
+
+    /** 10 s of 16 kHz audio (keys every second, speech between, low noise) as AudioData frames. */
+    static List<String> frames() {
+        Scene s = new Scene(9);
+        for (int i = 0; i < 10; i++) {
+            s.silence(200).key(Scene.KEYPAD.charAt(i), -12, 1, 80).silence(120);
+            double f0 = 100 + 10 * i;
+            s.voice(500, -22, f0, f0 * 1.1, 500, 1500).silence(100);
+        }
+        s.whiteNoise(-62);
+        short[] audio = s.render(16000);
+        List<String> frames = new ArrayList<>();
+        byte[] bytes = new byte[640];
+        for (int i = 0; i + 320 <= audio.length; i += 320) {
+            for (int j = 0; j < 320; j++) {
+                bytes[2 * j] = (byte) audio[i + j];
+                bytes[2 * j + 1] = (byte) (audio[i + j] >> 8);
+            }
+            frames.add("{\"kind\":\"AudioData\",\"audioData\":{\"timestamp\":\"2024-11-15T19:16:12.925Z\","
+                    + "\"participantRawID\":\"4:+14255550123\",\"data\":\"" + Base64.getEncoder().encodeToString(bytes)
+                    + "\",\"silent\":false}}");
+        }
+        return frames;
+    }
+
+    private LoadDriver() {}
+
+}

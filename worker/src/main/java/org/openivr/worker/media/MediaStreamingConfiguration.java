@@ -1,0 +1,101 @@
+package org.openivr.worker.media;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The streaming worker: ACS connects to {@code /ws/media/{callId}} (the URL {@code AcsSettings.mediaStreamingUri}
+ * gives ACS) and streams the call's audio; edges go to the call's workflow as {@code onAudio} signals.
+ */
+@Configuration
+@EnableWebSocket
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(MediaStreamingProperties.class)
+public class MediaStreamingConfiguration implements WebSocketConfigurer {
+    /** Name of an optional {@link AudioSignalSink} bean that replaces delivery through Temporal. */
+    public static final String DELIVERY = "audioSignalDelivery";
+
+    private final MediaStreamingProperties properties;
+    private final ObjectProvider<MediaHandshakeInterceptor> interceptor;
+    private final ObjectProvider<MediaStreamingHandler> handler;
+
+    public MediaStreamingConfiguration(MediaStreamingProperties properties,
+                                       ObjectProvider<MediaHandshakeInterceptor> interceptor,
+                                       ObjectProvider<MediaStreamingHandler> handler) {
+        this.properties = properties;
+        this.interceptor = interceptor;
+        this.handler = handler;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        // ACS is not a browser and sends no Origin; the call id and the token decide admission.
+        registry.addHandler(handler.getObject(), MediaHandshakeInterceptor.PREFIX + "*")
+                .addInterceptors(interceptor.getObject())
+                .setAllowedOriginPatterns("*");
+    }
+
+    /**
+     * The sender; it delivers through the bean named {@value #DELIVERY} when there is one (tests, or another
+     * transport), else by signalling the call's workflow through Temporal.
+     */
+    @Bean(destroyMethod = "close")
+    AsyncAudioSignalSender audioSignalSender(ObjectProvider<WorkflowClient> client,
+                                             @Qualifier(DELIVERY) ObjectProvider<AudioSignalSink> delivery,
+                                             ObjectProvider<MeterRegistry> registry) {
+        AudioSignalSink target = delivery.getIfAvailable(() -> new TemporalAudioSignalSink(client.getObject()));
+        AsyncAudioSignalSender sender = new AsyncAudioSignalSender(target, properties.lanes(), properties.queue());
+        MeterRegistry meters = registry.getIfAvailable();
+        if (meters != null) {
+            FunctionCounter.builder("ivr.media.signals.delivered", sender, AsyncAudioSignalSender::delivered)
+                    .description("audio signals delivered to call workflows").register(meters);
+            FunctionCounter.builder("ivr.media.signals.dropped", sender, AsyncAudioSignalSender::droppedQueueFull)
+                    .description("audio signals dropped because the sender's queue was full").register(meters);
+            FunctionCounter.builder("ivr.media.signals.failed", sender, AsyncAudioSignalSender::failed)
+                    .description("audio signals the workflow did not accept").register(meters);
+            Gauge.builder("ivr.media.signals.queued", sender, AsyncAudioSignalSender::queued).register(meters);
+        }
+        return sender;
+    }
+
+    /**
+     * Admission: a {@link CallValidator} bean if there is one, else Temporal's describe (a running CallWorkflow);
+     * a {@link MediaTokenVerifier} bean if there is one (full JWT verification, another issue), else
+     * {@link WellFormedJwt}.
+     */
+    @Bean
+    MediaHandshakeInterceptor mediaHandshakeInterceptor(ObjectProvider<CallValidator> calls,
+                                                        ObjectProvider<MediaTokenVerifier> tokens,
+                                                        ObjectProvider<WorkflowClient> client) {
+        return new MediaHandshakeInterceptor(calls.getIfAvailable(() -> new TemporalCallValidator(client.getObject())),
+                tokens.getIfAvailable(() -> new WellFormedJwt(properties.tokenRequired(), Clock.systemUTC())));
+    }
+
+    @Bean
+    MediaStreamingHandler mediaStreamingHandler(AsyncAudioSignalSender sender) {
+        return new MediaStreamingHandler(properties.settings(), sender);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ServletServerContainerFactoryBean.class)
+    ServletServerContainerFactoryBean mediaWebSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(properties.maxText());
+        container.setMaxBinaryMessageBufferSize(properties.maxText());
+        return container;
+    }
+}
