@@ -293,12 +293,7 @@ public final class AcsCallActivities implements CallActivities {
         return s == null || s.isBlank();
     }
 
-    // ---- Operations of issue 4, being implemented: until then they refuse clearly instead of pretending. ----
-
-    private static io.temporal.failure.ApplicationFailure notYet(String operation) {
-        return io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
-                operation + " is not available in this build yet", REJECTED);
-    }
+    // ---- Call actions and recordings: each group lives in its own class; this one is the activity face. ----
 
     @Override
     public void sendDtmf(org.openivr.workflows.SendDtmf request) {
