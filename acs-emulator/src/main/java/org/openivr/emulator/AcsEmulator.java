@@ -15,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +55,7 @@ public final class AcsEmulator implements AutoCloseable {
   private final CallAutomationService service;
   private final Ledger ledger = new Ledger();
   private final URI endpoint;
+  private final CallbackTokens callbackTokens;
   private volatile Faults faults;
   private Path pemFile;
   private boolean closed;
@@ -66,9 +70,10 @@ public final class AcsEmulator implements AutoCloseable {
         .connectTimeout(Duration.ofSeconds(5))
         .build();
     this.sim = new Simulation(options.timeScale());
-    this.delivery = new CallbackDelivery(http, () -> faults);
+    this.callbackTokens = new CallbackTokens(options.callbackIssuer(), UUID.randomUUID().toString(), Clock.systemUTC());
+    this.delivery = new CallbackDelivery(http, () -> faults, callbackTokens::current);
     this.service = new CallAutomationService(sim, delivery, ledger, () -> faults);
-    HttpFrontEnd frontEnd = new HttpFrontEnd(new HmacAuth(accessKey), sim, service, ledger);
+    HttpFrontEnd frontEnd = new HttpFrontEnd(new HmacAuth(accessKey), sim, service, ledger, callbackTokens);
     AtomicInteger threadNumber = new AtomicInteger();
     this.serverThreads = Executors.newCachedThreadPool(runnable -> {
       Thread t = new Thread(runnable, "acs-emulator-http-" + threadNumber.incrementAndGet());
@@ -112,6 +117,45 @@ public final class AcsEmulator implements AutoCloseable {
   /** {@code https://localhost:PORT/}. */
   public URI endpoint() {
     return endpoint;
+  }
+
+  /**
+   * The emulator's fake ACS resource id (a GUID made at start): the {@code aud} of the JWT on every callback POST,
+   * as a real resource's immutable id is (acs-wire 7.2).
+   */
+  public String resourceId() {
+    return callbackTokens.resourceId();
+  }
+
+  /** The {@code iss} of the JWT on every callback POST ({@link EmulatorOptions#callbackIssuer()}). */
+  public String callbackIssuer() {
+    return callbackTokens.issuer();
+  }
+
+  /**
+   * {@code https://localhost:PORT/calling/.well-known/acsopenidconfiguration}: names the issuer and the JWKS that
+   * verify callback tokens, like ACS's own document. Served without authentication over the emulator's HTTPS.
+   */
+  public URI openIdConfigurationUri() {
+    return CallbackTokens.openIdConfigurationUri(endpoint);
+  }
+
+  /** {@code https://localhost:PORT/calling/keys}: the public key that signs callback tokens, as a JWKS. */
+  public URI jwksUri() {
+    return CallbackTokens.jwksUri(endpoint);
+  }
+
+  /** A callback token as the next POST would carry it (tests send their own callbacks with it). */
+  public String callbackToken() {
+    return callbackTokens.current();
+  }
+
+  /**
+   * A token signed with the emulator's callback key but with any issuer, audience and times: tests prove that
+   * expired or other-resource tokens are refused.
+   */
+  public String callbackToken(String issuer, String audience, Instant issuedAt, Duration lifetime) {
+    return callbackTokens.mint(issuer, audience, issuedAt, lifetime);
   }
 
   /** The PEM of the emulator's self-signed certificate: clients should trust exactly this. */

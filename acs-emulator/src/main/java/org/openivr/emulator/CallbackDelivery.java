@@ -31,10 +31,13 @@ final class CallbackDelivery implements AutoCloseable {
   private final HttpClient http;
   private final Supplier<Faults> faults;
   private final ScheduledExecutorService timer;
+  private final Supplier<String> bearerToken;
 
-  CallbackDelivery(HttpClient http, Supplier<Faults> faults) {
+  /** {@code bearerToken} gives the JWT each POST carries as {@code Authorization: Bearer} (acs-wire 7.2). */
+  CallbackDelivery(HttpClient http, Supplier<Faults> faults, Supplier<String> bearerToken) {
     this.http = http;
     this.faults = faults;
+    this.bearerToken = bearerToken;
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread t = new Thread(runnable, "acs-emulator-delivery");
       t.setDaemon(true);
@@ -85,6 +88,7 @@ final class CallbackDelivery implements AutoCloseable {
         .timeout(POST_TIMEOUT)
         .header("Content-Type", "application/json")
         .header("User-Agent", "acs-emulator")
+        .header("Authorization", "Bearer " + bearerToken.get())
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())

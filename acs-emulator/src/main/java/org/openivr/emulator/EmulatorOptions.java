@@ -13,10 +13,21 @@ import java.util.Base64;
  * @param timeScale        multiplies every duration of the simulated call (prompts, timeouts, key
  *                         gaps, silences); 0.2 runs five times faster than real time
  * @param faults           delivery faults; {@code null} means {@link Faults#none()}
+ * @param callbackIssuer   the {@code iss} of the JWT on callback POSTs; {@code null} means ACS's own,
+ *                         {@code https://acscallautomation.communication.azure.com}
  */
-public record EmulatorOptions(int port, String accessKey, URI eventGridWebhook, double timeScale, Faults faults) {
+public record EmulatorOptions(int port, String accessKey, URI eventGridWebhook, double timeScale, Faults faults,
+                              String callbackIssuer) {
+
+  /** Callback tokens from ACS's own issuer. */
+  public EmulatorOptions(int port, String accessKey, URI eventGridWebhook, double timeScale, Faults faults) {
+    this(port, accessKey, eventGridWebhook, timeScale, faults, null);
+  }
 
   public EmulatorOptions {
+    if (callbackIssuer == null || callbackIssuer.isBlank()) {
+      callbackIssuer = CallbackTokens.ACS_ISSUER;
+    }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
@@ -45,22 +56,26 @@ public record EmulatorOptions(int port, String accessKey, URI eventGridWebhook, 
   }
 
   public EmulatorOptions withPort(int port) {
-    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults);
+    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults, callbackIssuer);
   }
 
   public EmulatorOptions withAccessKey(String accessKey) {
-    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults);
+    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults, callbackIssuer);
   }
 
   public EmulatorOptions withEventGridWebhook(URI eventGridWebhook) {
-    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults);
+    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults, callbackIssuer);
   }
 
   public EmulatorOptions withTimeScale(double timeScale) {
-    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults);
+    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults, callbackIssuer);
   }
 
   public EmulatorOptions withFaults(Faults faults) {
-    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults);
+    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults, callbackIssuer);
+  }
+
+  public EmulatorOptions withCallbackIssuer(String callbackIssuer) {
+    return new EmulatorOptions(port, accessKey, eventGridWebhook, timeScale, faults, callbackIssuer);
   }
 }

@@ -31,13 +31,15 @@ final class HttpFrontEnd implements HttpHandler {
   private final Simulation sim;
   private final CallAutomationService service;
   private final Ledger ledger;
+  private final CallbackTokens tokens;
   private volatile int port;
 
-  HttpFrontEnd(HmacAuth hmac, Simulation sim, CallAutomationService service, Ledger ledger) {
+  HttpFrontEnd(HmacAuth hmac, Simulation sim, CallAutomationService service, Ledger ledger, CallbackTokens tokens) {
     this.hmac = hmac;
     this.sim = sim;
     this.service = service;
     this.ledger = ledger;
+    this.tokens = tokens;
   }
 
   void port(int port) {
@@ -54,6 +56,14 @@ final class HttpFrontEnd implements HttpHandler {
       Map<String, String> query = parseQuery(rawQuery);
       if (rawPath.equals("/emulator/ledger") && method.equals("GET")) {
         send(exchange, new CallAutomationService.Response(200, ledgerJson(query.get("callConnectionId")),
+            Map.of("Content-Type", "application/json; charset=utf-8")));
+        return;
+      }
+      if (method.equals("GET") && (rawPath.equals(CallbackTokens.OPENID_PATH) || rawPath.equals(CallbackTokens.JWKS_PATH))) {
+        // Public, like ACS's: the keys that verify callback tokens (no HMAC).
+        String json = rawPath.equals(CallbackTokens.JWKS_PATH) ? tokens.jwksJson()
+            : tokens.openIdConfigurationJson(java.net.URI.create("https://localhost:" + port + "/"));
+        send(exchange, new CallAutomationService.Response(200, json,
             Map.of("Content-Type", "application/json; charset=utf-8")));
         return;
       }

@@ -20,6 +20,12 @@
  *       response with {@code Repeatability-Result: accepted}, does not run again and is not written to
  *       the ledger again.</li>
  *   <li>{@code GET /emulator/ledger[?callConnectionId=...]}: the executed operations as JSON, no auth.</li>
+ *   <li>{@code GET /calling/.well-known/acsopenidconfiguration} and {@code GET /calling/keys}, no auth: the OpenID
+ *       configuration ({@code issuer}, {@code jwks_uri}) and the JWKS of the RSA key made at start, which signs the
+ *       {@code Authorization: Bearer} JWT on every callback POST (acs-wire 7.2: RS256, {@code kid}, {@code iss}
+ *       {@link org.openivr.emulator.EmulatorOptions#callbackIssuer()}, {@code aud} the fake resource id
+ *       {@link org.openivr.emulator.AcsEmulator#resourceId()}, {@code iat}/{@code nbf} now, {@code exp} +5 min; one
+ *       token is reused for a minute). Event Grid posts carry no token.</li>
  * </ul>
  *
  * <h2>Events</h2>

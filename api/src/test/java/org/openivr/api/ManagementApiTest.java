@@ -48,7 +48,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "spring.temporal.workers[0].task-queue=ivr-calls",
         "spring.temporal.workers[0].workflow-classes[0]=org.openivr.api.FakeCallWorkflow",
         "ivr.api.keys=" + ManagementApiTest.KEY + ",second-key-0123456789",
-        "ivr.outbound.caller-id=+18005550100"})
+        "ivr.outbound.caller-id=+18005550100",
+        "ivr.acs.callback-auth.audience=test-acs-resource"})
 @AutoConfigureMockMvc
 class ManagementApiTest {
     static final String KEY = "test-key-6b1f0c2e9d7a4e31";

@@ -1,9 +1,6 @@
 package org.openivr.bench;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -11,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openivr.worker.media.AsyncAudioSignalSender;
 import org.openivr.worker.media.AudioSignalSink;
@@ -45,10 +42,11 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /**
  * Loopback load driver: the streaming worker's WebSocket endpoint (embedded Tomcat, the worker's
  * {@link MediaStreamingHandler}, session, detectors and {@link AsyncAudioSignalSender}) on 127.0.0.1, and N client
- * streams in the same JVM each sending one 16 kHz AudioData frame every 20 ms in real time (10 s of audio with
+ * streams ({@link RawWebSocket}: pre-masked frames, one write each) in the same JVM each sending one 16 kHz AudioData frame every 20 ms in real time (10 s of audio with
  * keys and speech, looped). Reports per stream count: the handler's time per frame, the added latency from a
- * frame's arrival to the signal it caused being delivered, the WebSocket transit (client send → handler), missed
- * send slots, and the process CPU (client included: it shares the machine). Stops by itself.
+ * frame's arrival to the edge it caused being handed to the sender ("emitted") and to that signal being delivered
+ * by the sender's lane thread, the WebSocket transit (client send → handler), the frames the client managed to send, and the
+ * process CPU (client included: it shares the machine). Stops by itself.
  *
  * <p>{@code bench/load.sh [seconds] [streams...]}, default 20 s at 100 200 400 streams.
  */
@@ -61,46 +59,32 @@ public final class LoadDriver {
     static final Recorder HANDLER = new Recorder();
     static final Recorder TRANSIT = new Recorder();
     static final Recorder SIGNAL = new Recorder();
+    static final Recorder EMIT = new Recorder();
 
-    /** Latencies in microseconds, kept whole for exact percentiles (a run is at most a few million frames). */
+    /** Latencies in microseconds, kept whole for exact percentiles (a step records at most a few million). */
     static final class Recorder {
-        private final Queue<long[]> chunks = new ConcurrentLinkedQueue<>();
-        private final ThreadLocal<long[]> current = new ThreadLocal<>();
-        private final ThreadLocal<int[]> fill = ThreadLocal.withInitial(() -> new int[1]);
+        private final long[] data = new long[8_000_000];
+        private final AtomicInteger size = new AtomicInteger();
         private volatile boolean on;
 
         void record(long micros) {
-            if (!on) {
-                return;
+            if (on) {
+                int i = size.getAndIncrement();
+                if (i < data.length) {
+                    data[i] = micros;
+                }
             }
-            long[] c = current.get();
-            int[] n = fill.get();
-            if (c == null || n[0] == c.length) {
-                c = new long[4096];
-                chunks.add(c);
-                current.set(c);
-                n[0] = 0;
-                Arrays.fill(c, -1);
-            }
-            c[n[0]++] = micros;
         }
 
         void start() {
-            chunks.clear();
+            size.set(0);
             on = true;
         }
 
         double[] stop() {
             on = false;
-            List<Long> all = new ArrayList<>();
-            for (long[] c : chunks) {
-                for (long v : c) {
-                    if (v >= 0) {
-                        all.add(v);
-                    }
-                }
-            }
-            return all.stream().mapToDouble(v -> v).sorted().toArray();
+            int n = Math.min(size.get(), data.length);
+            return Arrays.stream(data, 0, n).mapToDouble(v -> v).sorted().toArray();
         }
     }
 
@@ -119,6 +103,7 @@ public final class LoadDriver {
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
             AudioSignalSink timing = (callId, signal) -> {
+                EMIT.record((System.nanoTime() - ARRIVAL.get()) / 1000);
                 SIGNAL_ARRIVAL.put(signal.id(), ARRIVAL.get());
                 sender.send(callId, signal);
             };
@@ -166,18 +151,23 @@ public final class LoadDriver {
                 : new int[] {100, 200, 400};
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         SpringApplication app = new SpringApplication(Server.class);
-        app.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN", "logging.level.org.openivr", "WARN", "server.tomcat.threads.max", "50"));
+        Map<String, Object> defaults = new java.util.HashMap<>(Map.of("server.port", "0", "server.address", "127.0.0.1",
+                "spring.main.banner-mode", "off", "logging.level.root", "WARN", "logging.level.org.openivr", "WARN"));
+        if (System.getProperty("threads") != null) { // Tomcat worker threads (Spring Boot's default is 200)
+            defaults.put("server.tomcat.threads.max", System.getProperty("threads"));
+        }
+        app.setDefaultProperties(defaults);
         try (ConfigurableApplicationContext context = app.run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             Server server = context.getBean(Server.class);
-            List<String> frames = frames();
+            List<byte[]> frames = frames().stream().map(RawWebSocket::frame).toList();
             System.out.printf(Locale.ROOT, "openivr media load driver, %s; %s; JDK %s; %d s per step, 16 kHz, 20 ms frames%n",
                     java.time.LocalDate.now(), Machine.describe(), System.getProperty("java.version"), seconds);
             System.out.println();
-            System.out.println("| streams | frames/s | handler per frame p50 / p99 | added latency to signal p50 / p99 (n) "
-                    + "| WebSocket transit p50 / p99 | late sends | CPU used (cores) | streams per busy core | dropped |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| streams | frames/s sent of due | handler per frame p50 / p99 | arrival → edge emitted p50 / p99 "
+                    + "| arrival → signal delivered p50 / p99 (signals) | WebSocket transit p50 / p99 | failed sends "
+                    + "| process CPU (cores) | server threads' CPU (cores) | streams per server core | dropped |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int n : counts) {
                 step(port, n, seconds, frames, server.sender);
             }
@@ -185,76 +175,101 @@ public final class LoadDriver {
         }
     }
 
-    private static void step(int port, int streams, int seconds, List<String> frames, AsyncAudioSignalSender sender)
+    private static void step(int port, int streams, int seconds, List<byte[]> frames, AsyncAudioSignalSender sender)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
-        List<WebSocket> sockets = new ArrayList<>();
-        List<CompletableFuture<?>> chains = new ArrayList<>();
-        AtomicLong late = new AtomicLong();
+        List<RawWebSocket> sockets = new ArrayList<>();
+        AtomicLong failed = new AtomicLong();
         AtomicLong sentFrames = new AtomicLong();
-        String metadata = "{\"kind\":\"AudioMetadata\",\"audioMetadata\":{\"subscriptionId\":\"s\",\"encoding\":\"PCM\","
-                + "\"sampleRate\":16000,\"channels\":1,\"length\":640}}";
+        byte[] metadata = RawWebSocket.frame("{\"kind\":\"AudioMetadata\",\"audioMetadata\":{\"subscriptionId\":\"s\","
+                + "\"encoding\":\"PCM\",\"sampleRate\":16000,\"channels\":1,\"length\":640}}");
         for (int i = 0; i < streams; i++) {
             String callId = "load-" + streams + "-" + i;
             SENT.put(callId, new ConcurrentLinkedQueue<>());
-            WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/media/" + callId),
-                    new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS);
-            ws.sendText(metadata, true).get();
-            sockets.add(ws);
-            chains.add(CompletableFuture.completedFuture(null));
+            RawWebSocket socket = new RawWebSocket(port, "/ws/media/" + callId);
+            socket.send(metadata);
+            sockets.add(socket);
         }
         long dropped0 = sender.droppedQueueFull();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<ScheduledFuture<?>> tasks = new ArrayList<>();
-        long warmup = 3;
-        long start = System.nanoTime();
-        long[] cpuStart = new long[1];
+        long period = 20_000_000L;
         for (int i = 0; i < streams; i++) {
-            int s = i;
-            String callId = "load-" + streams + "-" + i;
-            Queue<Long> sent = SENT.get(callId);
+            RawWebSocket socket = sockets.get(i);
+            Queue<Long> sent = SENT.get("load-" + streams + "-" + i);
             int[] index = {(i * 37) % frames.size()};
+            long offset = (period * i) / streams;
             tasks.add(pacer.scheduleAtFixedRate(() -> {
-                CompletableFuture<?> previous = chains.get(s);
-                if (!previous.isDone()) {
-                    late.incrementAndGet(); // the socket has not taken the previous frame yet
-                }
-                String frame = frames.get(index[0]);
+                byte[] frame = frames.get(index[0]);
                 index[0] = (index[0] + 1) % frames.size();
-                WebSocket ws = sockets.get(s);
-                chains.set(s, previous.thenCompose(x -> {
+                try {
                     sent.add(System.nanoTime());
+                    socket.send(frame);
                     sentFrames.incrementAndGet();
-                    return ws.sendText(frame, true);
-                }));
-            }, (20_000_000L * i) / streams, 20_000_000L, TimeUnit.NANOSECONDS));
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                }
+            }, offset, period, TimeUnit.NANOSECONDS));
         }
-        Thread.sleep(warmup * 1000);
+        Thread.sleep(3000); // warm-up
         HANDLER.start();
         TRANSIT.start();
         SIGNAL.start();
-        late.set(0);
+        EMIT.start();
         long framesAtStart = sentFrames.get();
-        cpuStart[0] = os.getProcessCpuTime();
+        long cpuStart = os.getProcessCpuTime();
+        Map<String, Long> threadsStart = threadCpu();
         long wallStart = System.nanoTime();
         Thread.sleep(seconds * 1000L);
-        double cpu = (os.getProcessCpuTime() - cpuStart[0]) / (double) (System.nanoTime() - wallStart);
+        double wall = System.nanoTime() - wallStart;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / wall;
+        Map<String, Long> threadsEnd = threadCpu();
+        double server = 0;
+        for (Map.Entry<String, Long> e : threadsEnd.entrySet()) {
+            String name = e.getKey();
+            if (name.contains("exec") || name.contains("http-nio") || name.startsWith("audio-signals")) {
+                server += e.getValue() - threadsStart.getOrDefault(name, 0L);
+            }
+        }
+        server /= wall;
         long framesSent = sentFrames.get() - framesAtStart;
         double[] handler = HANDLER.stop();
         double[] transit = TRANSIT.stop();
         double[] signal = SIGNAL.stop();
+        double[] emit = EMIT.stop();
         tasks.forEach(t -> t.cancel(false));
-        pacer.shutdownNow();
-        for (WebSocket ws : sockets) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        pacer.shutdown();
+        pacer.awaitTermination(5, TimeUnit.SECONDS);
+        for (RawWebSocket socket : sockets) {
+            try {
+                socket.close();
+            } catch (Exception e) {
+                // already closed
+            }
         }
-        Thread.sleep(500);
-        System.out.printf(Locale.ROOT, "| %d | %.0f | %.1f / %.1f µs | %.2f / %.2f ms (%d) | %.2f / %.2f ms | %d | %.2f | %.0f | %d |%n",
-                streams, framesSent / (double) seconds, p(handler, 50), p(handler, 99), p(signal, 50) / 1000,
-                p(signal, 99) / 1000, signal.length, p(transit, 50) / 1000, p(transit, 99) / 1000, late.get(), cpu,
-                streams / Math.max(cpu, 1e-9), sender.droppedQueueFull() - dropped0);
+        Thread.sleep(1000);
+        System.out.printf(Locale.ROOT, "| %d | %.0f of %d | %.0f / %.0f µs | %.2f / %.2f ms | %.2f / %.2f ms (%d) | %.2f / %.2f ms "
+                        + "| %d | %.2f | %.2f (%.0f µs per frame) | %.0f | %d |%n",
+                streams, framesSent / (double) seconds, streams * 50, p(handler, 50), p(handler, 99), p(emit, 50) / 1000,
+                p(emit, 99) / 1000, p(signal, 50) / 1000, p(signal, 99) / 1000, signal.length, p(transit, 50) / 1000,
+                p(transit, 99) / 1000, failed.get(), cpu, server, server * 1e6 / Math.max(1, framesSent / (double) seconds),
+                streams / Math.max(server, 1e-9), sender.droppedQueueFull() - dropped0);
         SENT.clear();
+    }
+
+    /** CPU time per live thread, by name (server: Tomcat's {@code exec}/{@code http-nio} threads and the sender lanes). */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long t = threads.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    out.merge(info.getThreadName() + "#" + info.getThreadId(), t, Long::sum);
+                }
+            }
+        }
+        return out;
     }
 
     private static double p(double[] sorted, double q) {

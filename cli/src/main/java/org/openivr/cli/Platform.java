@@ -78,6 +78,10 @@ public final class Platform implements AutoCloseable {
                         options.emulatorTimeScale(), Faults.none()));
                 properties.put("ivr.acs.connection-string", emulator.connectionString());
                 properties.put("ivr.acs.trusted-certificate", emulator.certificatePemFile().toString());
+                // Callbacks carry the emulator's JWT: verify it against the emulator's published keys and resource id.
+                properties.put("ivr.acs.callback-auth.openid-configuration", emulator.openIdConfigurationUri().toString());
+                properties.put("ivr.acs.callback-auth.issuer", emulator.callbackIssuer());
+                properties.put("ivr.acs.callback-auth.audience", emulator.resourceId());
                 // Only the emulator's scripted calls may set a call's clock.
                 properties.put("ivr.test-clock", "true");
                 // Outbound calls placed without 'from' come from the emulator's demo number, unless configured.

@@ -151,16 +151,25 @@ class EndToEndTest {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + platform.apiPort();
 
-        HttpResponse<String> garbage = post(http, base + "/api/callbacks/call-nobody", "{not json");
+        // Unsigned or wrongly signed callbacks are refused before anything is read.
+        HttpResponse<String> unsigned = post(http, base + "/api/callbacks/call-nobody", "[]");
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("\"title\":\"Unauthorized\"");
+        String otherResource = platform.emulator().callbackToken(platform.emulator().callbackIssuer(),
+                "some-other-acs-resource", java.time.Instant.now(), java.time.Duration.ofMinutes(5));
+        assertThat(post(http, base + "/api/callbacks/call-nobody", "[]", otherResource).statusCode()).isEqualTo(401);
+        String token = platform.emulator().callbackToken();
+
+        HttpResponse<String> garbage = post(http, base + "/api/callbacks/call-nobody", "{not json", token);
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("not valid JSON");
 
         HttpResponse<String> unknown = post(http, base + "/api/callbacks/call-nobody", """
-                [{"id":"e1","type":"Microsoft.Communication.PlayCompleted","data":{"operationContext":"1/x"}}]""");
+                [{"id":"e1","type":"Microsoft.Communication.PlayCompleted","data":{"operationContext":"1/x"}}]""", token);
         assertThat(unknown.statusCode()).isEqualTo(404);
 
-        HttpResponse<String> notACallId = post(http, base + "/api/callbacks/..%2Fadmin", "[]");
-        assertThat(notACallId.statusCode()).isIn(400, 404);
+        HttpResponse<String> notACallId = post(http, base + "/api/callbacks/..%2Fadmin", "[]", token);
+        assertThat(notACallId.statusCode()).isIn(400, 401, 404);
 
         HttpResponse<String> badEvent = post(http, base + "/api/events", "[{\"id\":\"x\"}]");
         assertThat(badEvent.statusCode()).isEqualTo(400);
@@ -187,8 +196,16 @@ class EndToEndTest {
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(http, url, body, null);
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String body, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, CallRun> byName(List<CallRun> runs) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -88,12 +87,14 @@ public final class MediaPacketParser {
     }
 
     private MediaPacket readChild(String name, JsonParser p) throws IOException, MalformedPacketException {
-        String subscriptionId = null, encoding = null, timestamp = null, participant = null, data = null;
+        String subscriptionId = null, encoding = null, timestamp = null, participant = null, dtmf = null;
         String text = null, locale = null, callConnectionId = null, correlationId = null, resultStatus = null;
         int sampleRate = 0, channels = 0, length = 0;
         double confidence = Double.NaN;
         long offset = 0, duration = 0;
         boolean silent = false;
+        int sampleCount = 0;
+        boolean hasData = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName().toLowerCase(Locale.ROOT);
             JsonToken value = p.nextToken();
@@ -109,7 +110,18 @@ public final class MediaPacketParser {
                 case "timestamp" -> timestamp = p.getValueAsString();
                 case "participantrawid" -> participant = string(p, field);
                 case "participant" -> participant = value == JsonToken.START_OBJECT ? rawId(p) : string(p, field);
-                case "data" -> data = string(p, field);
+                case "data" -> {
+                    if (name.equals("dtmfdata")) {
+                        dtmf = string(p, field);
+                        continue;
+                    }
+                    if (value != JsonToken.VALUE_STRING) {
+                        throw new MalformedPacketException("data is not a string");
+                    }
+                    // Decoded straight from the parser's character buffer: no String, no byte[] per frame.
+                    sampleCount = decode(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    hasData = true;
+                }
                 case "silent", "issilent" -> {
                     if (!value.isBoolean()) {
                         throw new MalformedPacketException(field + " is not a boolean");
@@ -142,13 +154,12 @@ public final class MediaPacketParser {
                         length);
             }
             case "audiodata" -> {
-                int count = decode(data);
-                return new MediaPacket.AudioData(timestamp, participant, samples, count, silent);
+                return new MediaPacket.AudioData(timestamp, participant, samples, hasData ? sampleCount : 0, silent);
             }
             case "dtmfdata" -> {
-                String digit = keypad(data);
+                String digit = keypad(dtmf);
                 if (digit == null) {
-                    throw new MalformedPacketException("DtmfData without a key: " + data);
+                    throw new MalformedPacketException("DtmfData without a key: " + dtmf);
                 }
                 return new MediaPacket.DtmfData(digit, timestamp, participant);
             }
@@ -166,32 +177,61 @@ public final class MediaPacketParser {
         }
     }
 
-    /** Base64 PCM16LE into {@link #samples}; returns the sample count. */
-    private int decode(String data) throws MalformedPacketException {
-        if (data == null) {
-            return 0;
+    private static final byte[] BASE64 = new byte[128];
+
+    static {
+        java.util.Arrays.fill(BASE64, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            BASE64[alphabet.charAt(i)] = (byte) i;
         }
-        int maxBytes = data.length() / 4 * 3;
-        if (maxBytes > MAX_PCM_BYTES) {
-            throw new MalformedPacketException("audio frame too large: " + data.length() + " base64 characters");
+    }
+
+    /** Base64 (RFC 4648, padding optional) of PCM16LE into {@link #samples}; returns the sample count. */
+    private int decode(char[] text, int offset, int length) throws MalformedPacketException {
+        int end = offset + length;
+        while (end > offset && text[end - 1] == '=') {
+            end--;
         }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(data);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedPacketException("audio data is not base64: " + e.getMessage());
+        int chars = end - offset;
+        if (offset + length - end > 2 || chars % 4 == 1) {
+            throw new MalformedPacketException("audio data is not base64 (length " + length + ")");
         }
-        if ((bytes.length & 1) != 0) {
-            throw new MalformedPacketException("odd number of PCM bytes: " + bytes.length);
+        int bytes = chars / 4 * 3 + Math.max(0, chars % 4 - 1);
+        if (bytes > MAX_PCM_BYTES) {
+            throw new MalformedPacketException("audio frame too large: " + bytes + " bytes");
         }
-        int count = bytes.length / 2;
-        if (samples.length < count) {
-            samples = new short[count];
+        if ((bytes & 1) != 0) {
+            throw new MalformedPacketException("odd number of PCM bytes: " + bytes);
         }
-        for (int i = 0, b = 0; i < count; i++, b += 2) {
-            samples[i] = (short) ((bytes[b] & 0xff) | (bytes[b + 1] << 8));
+        if (samples.length < bytes / 2) {
+            samples = new short[bytes / 2];
         }
-        return count;
+        short[] out = samples;
+        int bits = 0;
+        int pending = 0;
+        int low = -1; // the low byte of a sample whose high byte is still to come
+        int n = 0;
+        for (int i = offset; i < end; i++) {
+            char c = text[i];
+            int v = c < 128 ? BASE64[c] : -1;
+            if (v < 0) {
+                throw new MalformedPacketException("audio data is not base64: '" + c + "' at " + (i - offset));
+            }
+            pending = (pending << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                int b = (pending >> bits) & 0xff;
+                if (low < 0) {
+                    low = b;
+                } else {
+                    out[n++] = (short) (low | (b << 8));
+                    low = -1;
+                }
+            }
+        }
+        return n;
     }
 
     private static String rawId(JsonParser p) throws IOException {

@@ -1,0 +1,40 @@
+package org.openivr.api;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code ivr.acs.callback-auth.*}: how {@code /api/callbacks/...} checks the JWT ACS puts on each callback
+ * (acs-wire 7.2).
+ *
+ * @param enabled             check tokens (default true); off only for local experiments
+ * @param openidConfiguration the OpenID configuration document that names the signing keys' JWKS (default ACS's,
+ *                            {@value #ACS_OPENID_CONFIGURATION})
+ * @param issuer              the {@code iss} a token must carry (default {@value #ACS_ISSUER})
+ * @param audience            the {@code aud} a token must carry: this platform's ACS resource id (the immutable
+ *                            resource id of the Communication Services resource); required when enabled
+ * @param clockSkew           how far {@code exp}/{@code nbf} may be off (default 60 s)
+ * @param keyRefetchInterval  at most one JWKS refetch per this interval when a token names an unknown key
+ *                            (default 30 s), so forged tokens cannot make the platform hammer the key endpoint
+ */
+@ConfigurationProperties("ivr.acs.callback-auth")
+public record CallbackAuthProperties(Boolean enabled, URI openidConfiguration, String issuer, String audience,
+                                     Duration clockSkew, Duration keyRefetchInterval) {
+    public static final String ACS_ISSUER = "https://acscallautomation.communication.azure.com";
+    public static final String ACS_OPENID_CONFIGURATION =
+            "https://acscallautomation.communication.azure.com/calling/.well-known/acsopenidconfiguration";
+
+    public CallbackAuthProperties {
+        enabled = enabled == null || enabled;
+        openidConfiguration = openidConfiguration == null ? URI.create(ACS_OPENID_CONFIGURATION) : openidConfiguration;
+        issuer = issuer == null || issuer.isBlank() ? ACS_ISSUER : issuer.trim();
+        audience = audience == null || audience.isBlank() ? null : audience.trim();
+        clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
+        keyRefetchInterval = keyRefetchInterval == null ? Duration.ofSeconds(30) : keyRefetchInterval;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}
