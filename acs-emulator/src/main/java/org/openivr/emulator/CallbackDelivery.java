@@ -45,6 +45,11 @@ final class CallbackDelivery implements AutoCloseable {
     });
   }
 
+  /** The emulator's current signed token (also what the media WebSocket presents, {@link MediaStreamClient}). */
+  String bearerToken() {
+    return bearerToken == null ? null : bearerToken.get();
+  }
+
   /** The ordered event stream of one call. */
   final class Queue {
     private final String callLabel;

@@ -64,6 +64,11 @@ final class EmulatedCall {
     return header + "." + payload + ".";
   }
 
+  /** The emulator's signed ACS token (JWKS at {@code /calling/keys}), or null when none is configured. */
+  String bearerToken() {
+    return delivery.bearerToken();
+  }
+
   State state() {
     return state;
   }

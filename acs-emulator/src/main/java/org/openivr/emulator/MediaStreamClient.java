@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * transcripts travel on the media socket (ACS uses a separate transcription socket). Frames are paced at 20 ms of
  * simulated time (scaled like every emulator duration), but each frame's PCM is always 20 ms of real-rate audio.
  * Frames without sound and without background noise are sent with {@code "silent": true} and zero samples. The
- * bearer token is RS256, signed with a key the emulator makes at start (issuer as ACS's, audience the emulator).
+ * bearer token is the emulator's signed ACS token ({@link CallbackTokens}: RS256, its JWKS at {@code /calling/keys};
+ * it lives 5 minutes, where ACS's WebSocket token lives 24 h), or, without one, an RS256 token signed with a key of
+ * its own.
  */
 final class MediaStreamClient {
   private static final Logger log = LoggerFactory.getLogger(MediaStreamClient.class);
@@ -99,7 +101,7 @@ final class MediaStreamClient {
         .connectTimeout(Duration.ofSeconds(5))
         .header("x-ms-call-connection-id", call.callConnectionId())
         .header("x-ms-call-correlation-id", call.correlationId)
-        .header("Authorization", "Bearer " + token());
+        .header("Authorization", "Bearer " + (call.bearerToken() != null ? call.bearerToken() : token()));
     builder.buildAsync(options.transportUrl(), new WebSocket.Listener() {
       @Override
       public void onError(WebSocket webSocket, Throwable error) {
