@@ -1,7 +1,7 @@
 package org.openivr.emulator;
 
 // ACS has no local emulator; this reproduces how it posts mid-call events to the app (acs-wire
-// 3.1): one CloudEvent per POST, in order per call, at least once.
+// 3.1): one CloudEvent per POST, at least once, in order per call unless a shuffle fault says otherwise.
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts callback events. Each call has its own {@link Queue}: its events go out one after the other
- * in the order they happened, while calls do not wait for each other. A post that fails with a
- * connection error or a 5xx is retried with backoff; a 4xx is logged and dropped.
+ * in the order they happened, while calls do not wait for each other; with {@link Faults#shuffles()} each
+ * post (and its duplicate) is instead held back on its own for a random time, so a call's events overtake one
+ * another. A post that fails with a connection error or a 5xx is retried with backoff; a 4xx is logged and dropped.
  */
 final class CallbackDelivery implements AutoCloseable {
 
@@ -61,6 +62,15 @@ final class CallbackDelivery implements AutoCloseable {
 
     /** Queues one event: {@code body} is the JSON array holding it. */
     synchronized void post(URI target, String eventType, String body) {
+      Faults current = faults.get();
+      if (current.shuffles()) {
+        CompletableFuture<Void> shuffled = shuffled(callLabel, target, eventType, body, current);
+        if (current.duplicateEvents()) {
+          shuffled = shuffled.thenCombine(shuffled(callLabel, target, eventType, body, current), (a, b) -> null);
+        }
+        tail = CompletableFuture.allOf(tail, shuffled);
+        return;
+      }
       tail = tail.thenCompose(ignored -> deliver(callLabel, target, eventType, body))
           .exceptionally(e -> {
             log.warn("{} delivering {} to {} failed: {}", callLabel, eventType, target, e.toString());
@@ -86,6 +96,17 @@ final class CallbackDelivery implements AutoCloseable {
     }
     return first.thenCompose(v -> delayed(current.randomDelay()))
         .thenCompose(v -> attempt(callLabel, target, eventType, body, 1));
+  }
+
+  /** One post held back for {@link Faults#randomHoldBack()}, not waiting for the call's earlier events. */
+  private CompletableFuture<Void> shuffled(String callLabel, URI target, String eventType, String body, Faults current) {
+    Duration holdBack = current.randomHoldBack();
+    log.debug("{} {} held back {} ms (shuffle fault)", callLabel, eventType, holdBack.toMillis());
+    return delayed(holdBack).thenCompose(v -> attempt(callLabel, target, eventType, body, 1))
+        .exceptionally(e -> {
+          log.warn("{} delivering {} to {} failed: {}", callLabel, eventType, target, e.toString());
+          return null;
+        });
   }
 
   private CompletableFuture<Void> attempt(String callLabel, URI target, String eventType, String body, int attempt) {

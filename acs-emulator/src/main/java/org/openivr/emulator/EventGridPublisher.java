@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,13 @@ final class EventGridPublisher {
   private static final String SUBSCRIPTION_NAME = "ACS-EMULATOR-INCOMING-CALLS";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int MAX_ATTEMPTS = 2;
+
+  /** Posts the held-back duplicates (blocking sends, so not on the common pool). */
+  private static final Executor LATE_DUPLICATES = Executors.newCachedThreadPool(runnable -> {
+    Thread t = new Thread(runnable, "acs-emulator-eventgrid-duplicates");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final HttpClient http;
   private final Supplier<Faults> faults;
@@ -114,11 +125,7 @@ final class EventGridPublisher {
     event.put("dataVersion", "1.0");
     event.put("metadataVersion", "1");
     event.put("eventTime", Json.eventGridTime(Instant.now()));
-    Faults current = faults.get();
-    deliver(webhook, event, current);
-    if (current.duplicateEvents()) {
-      deliver(webhook, event, current);
-    }
+    deliverWithFaults(webhook, event, faults.get());
   }
 
   /**
@@ -127,11 +134,32 @@ final class EventGridPublisher {
    */
   void publish(URI webhook, ObjectNode event) {
     ensureValidated(webhook);
-    Faults current = faults.get();
+    deliverWithFaults(webhook, event, faults.get());
+  }
+
+  /**
+   * Delivers once in place (throwing if that fails); with {@link Faults#duplicateEvents()} once more, right after or,
+   * with {@link Faults#shuffles()}, later on a thread of its own so the duplicate may come after the call's first
+   * callbacks.
+   */
+  private void deliverWithFaults(URI webhook, ObjectNode event, Faults current) {
     deliver(webhook, event, current);
-    if (current.duplicateEvents()) {
-      deliver(webhook, event, current);
+    if (!current.duplicateEvents()) {
+      return;
     }
+    if (!current.shuffles()) {
+      deliver(webhook, event, current);
+      return;
+    }
+    Duration holdBack = current.randomHoldBack();
+    CompletableFuture.runAsync(() -> {
+      try {
+        deliver(webhook, event, Faults.none());
+      } catch (RuntimeException e) {
+        log.warn("call {} duplicate {} not delivered: {}", event.path("data").path("correlationId").asText("-"),
+            event.path("eventType").asText(), e.getMessage());
+      }
+    }, CompletableFuture.delayedExecutor(holdBack.toNanos(), TimeUnit.NANOSECONDS, LATE_DUPLICATES));
   }
 
   private void deliver(URI webhook, ObjectNode event, Faults current) {

@@ -22,11 +22,33 @@ import java.util.concurrent.ThreadLocalRandom;
  *                           carried out, so the event reporting their result never comes: ACS "stops answering"
  *                           them, and a call waiting on one is stuck until its own guard gives up. Meant for
  *                           operations whose result is an event; {@code null} means none
+ * @param shuffleWindow      hold each callback delivery (and each duplicate) back for a random time between zero and
+ *                           this before it starts, independently of the call's other events, so an event may overtake
+ *                           the ones that happened before it within this window; zero (or {@code null}) keeps each
+ *                           call's events in order. ACS promises no order of delivery (acs-wire 7.1: events can even
+ *                           arrive before the response of the request that caused them), so every callback event of a
+ *                           call may be reordered. What cannot happen is an event overtaking the request that caused
+ *                           it, since the emulator only makes an event once its cause ran: a RecognizeCompleted
+ *                           never precedes the CallConnected that let the app send its recognize, because the app
+ *                           waits for CallConnected before it sends one. Event Grid events (IncomingCall,
+ *                           RecordingFileStatusUpdated) are delivered once in place and their duplicate later, within
+ *                           the window, on a thread of its own
  */
 public record Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String> failAfterExecuting,
-                     Set<String> dropEventsFor) {
+                     Set<String> dropEventsFor, Duration shuffleWindow) {
+
+  /** The longest hold-back of {@link #chaos()}: enough for key tones (150 ms apart) to change places. */
+  public static final Duration CHAOS_SHUFFLE_WINDOW = Duration.ofMillis(200);
+  /** The extra delay of {@link #chaos()} on top of the hold-back. */
+  public static final Duration CHAOS_EXTRA_DELAY = Duration.ofMillis(50);
 
   public Faults {
+    if (shuffleWindow == null) {
+      shuffleWindow = Duration.ZERO;
+    }
+    if (shuffleWindow.isNegative()) {
+      throw new IllegalArgumentException("shuffleWindow must not be negative: " + shuffleWindow);
+    }
     if (maxExtraDelay == null) {
       maxExtraDelay = Duration.ZERO;
     }
@@ -35,6 +57,12 @@ public record Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String
     }
     failAfterExecuting = failAfterExecuting == null ? Set.of() : Set.copyOf(failAfterExecuting);
     dropEventsFor = dropEventsFor == null ? Set.of() : Set.copyOf(dropEventsFor);
+  }
+
+  /** Events kept in order (the components before {@code shuffleWindow} existed). */
+  public Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String> failAfterExecuting,
+                Set<String> dropEventsFor) {
+    this(duplicateEvents, maxExtraDelay, failAfterExecuting, dropEventsFor, Duration.ZERO);
   }
 
   /** The components before {@code dropEventsFor} existed. */
@@ -49,22 +77,45 @@ public record Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String
 
   /** No faults: every event is posted once, as soon as it happens. */
   public static Faults none() {
-    return new Faults(false, Duration.ZERO, Set.of(), Set.of());
+    return new Faults(false, Duration.ZERO, Set.of(), Set.of(), Duration.ZERO);
+  }
+
+  /**
+   * Chaotic delivery: every callback and Event Grid event posted twice with the same id, each post held back up to
+   * {@link #CHAOS_SHUFFLE_WINDOW} so a call's events arrive shuffled, plus up to {@link #CHAOS_EXTRA_DELAY}. An app that
+   * de-duplicates by id and matches events to operations by their operationContext ends every call the same way.
+   */
+  public static Faults chaos() {
+    return new Faults(true, CHAOS_EXTRA_DELAY, Set.of(), Set.of(), CHAOS_SHUFFLE_WINDOW);
+  }
+
+  /** Whether deliveries are held back and reordered ({@link #shuffleWindow()} above zero). */
+  public boolean shuffles() {
+    return !shuffleWindow.isZero();
   }
 
   /** These faults, plus a lost first response for each of {@code operations} on each call. */
   public Faults withFailAfterExecuting(String... operations) {
-    return new Faults(duplicateEvents, maxExtraDelay, Set.of(operations), dropEventsFor);
+    return new Faults(duplicateEvents, maxExtraDelay, Set.of(operations), dropEventsFor, shuffleWindow);
   }
 
   /** These faults, plus {@code operations} accepted but never carried out (no result event ever comes). */
   public Faults withDropEventsFor(String... operations) {
-    return new Faults(duplicateEvents, maxExtraDelay, failAfterExecuting, Set.of(operations));
+    return new Faults(duplicateEvents, maxExtraDelay, failAfterExecuting, Set.of(operations), shuffleWindow);
   }
 
   /** A random delay between zero and {@link #maxExtraDelay()}. */
   Duration randomDelay() {
-    long max = maxExtraDelay.toNanos();
-    return max <= 0 ? Duration.ZERO : Duration.ofNanos(ThreadLocalRandom.current().nextLong(max + 1));
+    return upTo(maxExtraDelay);
+  }
+
+  /** How long to hold one delivery back: between zero and {@link #shuffleWindow()}, then {@link #randomDelay()}. */
+  Duration randomHoldBack() {
+    return upTo(shuffleWindow).plus(randomDelay());
+  }
+
+  private static Duration upTo(Duration max) {
+    long nanos = max.toNanos();
+    return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(ThreadLocalRandom.current().nextLong(nanos + 1));
   }
 }
