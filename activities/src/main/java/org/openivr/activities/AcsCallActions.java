@@ -14,7 +14,6 @@ import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.temporal.activity.Activity;
 import org.openivr.workflows.CallActivities;
 import org.openivr.workflows.ContinuousDtmf;
 import org.openivr.workflows.HoldCaller;
@@ -26,10 +25,7 @@ import org.openivr.workflows.UnholdCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -51,17 +47,9 @@ final class AcsCallActions {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** ACS sends at most 18 tones per request (acs-wire 6.2). */
     static final int MAX_TONES = 18;
-    private static final int FIRST_SENT_MEMORY = 10_000;
 
     private final AcsClients clients;
     private final AcsRestExtension rest;
-    /** First time this process sent a step, for {@code Repeatability-First-Sent} outside Temporal. */
-    private final Map<String, Instant> firstSent = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > FIRST_SENT_MEMORY;
-        }
-    };
 
     AcsCallActions(AcsClients clients, AcsRestExtension rest) {
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -71,7 +59,7 @@ final class AcsCallActions {
     /** The repeatability pair of one step: {@code UUID.nameUUIDFromBytes(operation + ":" + operationContext + ":" + callId)}. */
     Repeatability repeatability(String operation, String callId, String operationContext) {
         String step = operation + ":" + operationContext;
-        return new Repeatability(Repeatability.requestIdFor(step, callId), firstSent(step + ":" + callId));
+        return Repeatability.forStep(step, callId);
     }
 
     // ---- send DTMF ----------------------------------------------------------------------------------------------
@@ -283,23 +271,6 @@ final class AcsCallActions {
         return e;
     }
 
-    /**
-     * {@code Repeatability-First-Sent} of a step: inside Temporal the activity's first scheduling time (the same on
-     * every retry, on any worker); outside, the first time this process sent the step.
-     */
-    private Instant firstSent(String key) {
-        try {
-            long scheduled = Activity.getExecutionContext().getInfo().getScheduledTimestamp();
-            if (scheduled > 0) {
-                return Instant.ofEpochMilli(scheduled);
-            }
-        } catch (IllegalStateException | NullPointerException notInActivity) {
-            // run directly (tests, tools): fall back to this process's memory
-        }
-        synchronized (firstSent) {
-            return firstSent.computeIfAbsent(key, k -> Instant.now());
-        }
-    }
 
     private static void putIfNotNull(ObjectNode node, String field, String value) {
         if (value != null) {

@@ -11,7 +11,6 @@ import com.azure.communication.common.CommunicationIdentifier;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
-import io.temporal.activity.Activity;
 import org.openivr.workflows.AnswerCall;
 import org.openivr.workflows.AnsweredCall;
 import org.openivr.workflows.CallActivities;
@@ -24,10 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,7 +38,6 @@ import java.util.Objects;
 public final class AcsCallActivities implements CallActivities {
 
     private static final Logger log = LoggerFactory.getLogger(AcsCallActivities.class);
-    private static final int FIRST_SENT_MEMORY = 10_000;
 
     private final AcsSettings settings;
     private final AcsClients clients;
@@ -51,13 +46,6 @@ public final class AcsCallActivities implements CallActivities {
     private final AcsCallActions actions;
     /** Create call. */
     private final AcsOutboundCalls outbound;
-    /** First time this process answered a call, for {@code Repeatability-First-Sent} outside Temporal. */
-    private final Map<String, Instant> firstSent = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > FIRST_SENT_MEMORY;
-        }
-    };
 
     /** Builds its own {@link AcsClients} from {@code settings}. */
     public AcsCallActivities(AcsSettings settings) {
@@ -84,7 +72,7 @@ public final class AcsCallActivities implements CallActivities {
             throw AcsFailures.invalid("answer", subject, "no incomingCallContext");
         }
         String callbackUri = settings.callbackUri(callId);
-        Repeatability repeatability = new Repeatability(Repeatability.requestIdFor("answer", callId), firstSent(callId));
+        Repeatability repeatability = Repeatability.forStep("answer", callId);
         StreamingOptions streaming = request.streaming();
         if (streaming != null) {
             if (isBlank(streaming.transportUrl())) {
@@ -267,23 +255,6 @@ public final class AcsCallActivities implements CallActivities {
         return (subject.startsWith("call connection") ? "callConnectionId=" : "callId=") + id;
     }
 
-    /**
-     * {@code Repeatability-First-Sent} for this call: inside Temporal the activity's first scheduling time
-     * (the same on every retry, on any worker); outside, the first time this process answered the call.
-     */
-    private Instant firstSent(String callId) {
-        try {
-            long scheduled = Activity.getExecutionContext().getInfo().getScheduledTimestamp();
-            if (scheduled > 0) {
-                return Instant.ofEpochMilli(scheduled);
-            }
-        } catch (IllegalStateException | NullPointerException notInActivity) {
-            // run directly (tests, tools): fall back to this process's memory
-        }
-        synchronized (firstSent) {
-            return firstSent.computeIfAbsent(callId, k -> Instant.now());
-        }
-    }
 
     private static String kinds(List<PlaySource> sources) {
         return sources.stream().map(s -> s.kind().name().toLowerCase()).toList().toString();

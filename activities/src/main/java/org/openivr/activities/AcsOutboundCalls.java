@@ -19,7 +19,6 @@ import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.temporal.activity.Activity;
 import org.openivr.workflows.AnsweredCall;
 import org.openivr.workflows.CallActivities;
 import org.openivr.workflows.CreateCall;
@@ -27,10 +26,7 @@ import org.openivr.workflows.StreamingOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -47,18 +43,10 @@ final class AcsOutboundCalls {
     private static final Logger log = LoggerFactory.getLogger(AcsOutboundCalls.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-    private static final int FIRST_SENT_MEMORY = 10_000;
 
     private final AcsSettings settings;
     private final AcsClients clients;
     private final AcsRestExtension rest;
-    /** First time this process dialled a step, for {@code Repeatability-First-Sent} outside Temporal. */
-    private final Map<String, Instant> firstSent = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > FIRST_SENT_MEMORY;
-        }
-    };
 
     AcsOutboundCalls(AcsSettings settings, AcsClients clients, AcsRestExtension rest) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -69,7 +57,7 @@ final class AcsOutboundCalls {
     /** The repeatability pair of one create: the same for every retry of the activity. */
     Repeatability repeatability(String callId, String operationContext) {
         String step = "createCall:" + operationContext;
-        return new Repeatability(Repeatability.requestIdFor(step, callId), firstSent(step + ":" + callId));
+        return Repeatability.forStep(step, callId);
     }
 
     AnsweredCall create(CreateCall request) {
@@ -185,23 +173,6 @@ final class AcsOutboundCalls {
                 text(response, "correlationId"));
     }
 
-    /**
-     * {@code Repeatability-First-Sent}: inside Temporal the activity's first scheduling time (the same on every retry,
-     * on any worker); outside, the first time this process sent the step.
-     */
-    private Instant firstSent(String key) {
-        try {
-            long scheduled = Activity.getExecutionContext().getInfo().getScheduledTimestamp();
-            if (scheduled > 0) {
-                return Instant.ofEpochMilli(scheduled);
-            }
-        } catch (IllegalStateException | NullPointerException notInActivity) {
-            // run directly (tests, tools): fall back to this process's memory
-        }
-        synchronized (firstSent) {
-            return firstSent.computeIfAbsent(key, k -> Instant.now());
-        }
-    }
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);

@@ -26,14 +26,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.temporal.activity.Activity;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.openivr.workflows.RecordingControl;
 import org.openivr.workflows.RecordingStarted;
@@ -60,13 +56,6 @@ public final class AcsRecordings {
     static final String API_VERSION = AcsRestExtension.API_VERSION;
     /** ACS numbers unmixed channels 0..4 (acs-wire 6.2). */
     static final int MAX_CHANNELS = 5;
-    private static final int FIRST_SENT_MEMORY = 10_000;
-    private static final Map<String, Instant> FIRST_SENT = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > FIRST_SENT_MEMORY;
-        }
-    };
 
     private final AcsSettings settings;
     private final AcsClients clients;
@@ -95,7 +84,7 @@ public final class AcsRecordings {
         }
         Options options = options(request, subject);
         String step = "startRecording/" + (request.operationContext() == null ? "" : request.operationContext());
-        Repeatability repeatability = new Repeatability(Repeatability.requestIdFor(step, callId), firstSent(step + callId));
+        Repeatability repeatability = Repeatability.forStep(step, callId);
         String stateCallbackUri = settings.callbackUri(callId);
         try {
             RecordingStarted started = options.needsRest()
@@ -313,23 +302,6 @@ public final class AcsRecordings {
         return e;
     }
 
-    /**
-     * {@code Repeatability-First-Sent}: inside Temporal the activity's first scheduling time (the same on every
-     * retry, on any worker); outside, the first time this process sent the step.
-     */
-    private static Instant firstSent(String key) {
-        try {
-            long scheduled = Activity.getExecutionContext().getInfo().getScheduledTimestamp();
-            if (scheduled > 0) {
-                return Instant.ofEpochMilli(scheduled);
-            }
-        } catch (IllegalStateException | NullPointerException notInActivity) {
-            // run directly (tests, tools): this process's memory
-        }
-        synchronized (FIRST_SENT) {
-            return FIRST_SENT.computeIfAbsent(key, k -> Instant.now());
-        }
-    }
 
     private static void putIfNotNull(ObjectNode node, String field, String value) {
         if (value != null) {

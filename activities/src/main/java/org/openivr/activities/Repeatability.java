@@ -6,13 +6,16 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.Context;
+import io.temporal.activity.Activity;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -40,6 +43,43 @@ public record Repeatability(UUID requestId, Instant firstSent) {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(firstSent, "firstSent");
         firstSent = firstSent.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** How many steps {@link #firstSent} remembers outside Temporal (oldest forgotten first). */
+    private static final int FIRST_SENT_MEMORY = 10_000;
+    /** First time this process sent a step, for {@code Repeatability-First-Sent} outside Temporal. */
+    private static final Map<String, Instant> FIRST_SENT_BY_STEP = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > FIRST_SENT_MEMORY;
+        }
+    };
+
+    /**
+     * The pair of one step of a call: {@link #requestIdFor(String, String)} and {@link #firstSent(String, String)}, so
+     * every retry of the activity, on any worker, sends the same pair.
+     */
+    public static Repeatability forStep(String step, String callId) {
+        return new Repeatability(requestIdFor(step, callId), firstSent(step, callId));
+    }
+
+    /**
+     * {@code Repeatability-First-Sent} of a step: inside Temporal the activity's first scheduling time (the same on
+     * every retry, on any worker, even after the worker that first sent it died); outside an activity (tests, tools)
+     * the first time this process sent the step.
+     */
+    static Instant firstSent(String step, String callId) {
+        try {
+            long scheduled = Activity.getExecutionContext().getInfo().getScheduledTimestamp();
+            if (scheduled > 0) {
+                return Instant.ofEpochMilli(scheduled);
+            }
+        } catch (IllegalStateException | NullPointerException notInActivity) {
+            // run directly: this process's memory
+        }
+        synchronized (FIRST_SENT_BY_STEP) {
+            return FIRST_SENT_BY_STEP.computeIfAbsent(step + ":" + callId, k -> Instant.now());
+        }
     }
 
     /** A name-based UUID of {@code step + ":" + callId}, e.g. {@code answer:call-123}. */

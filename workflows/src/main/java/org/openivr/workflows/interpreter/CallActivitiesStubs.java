@@ -9,8 +9,14 @@ import org.openivr.workflows.CallActivities;
 /**
  * The activity stubs a call uses, with timeouts that fit a live phone call: a caller will not wait
  * minutes for a prompt, so retries are fast and bounded; ACS refusals are never retried.
+ *
+ * <p>Every ACS operation is one HTTP request that ACS answers at once (results come later as events), so an
+ * attempt is given 5 s: when a worker dies mid-attempt, nothing tells the server (Temporal's test server has no
+ * worker heartbeats, and these activities do not heartbeat), and this timeout is how soon another worker retries it.
  */
 final class CallActivitiesStubs {
+    /** How long one attempt may take before another worker retries it. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     final CallActivities answer;
     final CallActivities media;
     final CallActivities hangUp;
@@ -30,7 +36,7 @@ final class CallActivitiesStubs {
 
     private static CallActivities stub(Duration total) {
         return Workflow.newActivityStub(CallActivities.class, ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .setStartToCloseTimeout(ATTEMPT_TIMEOUT)
                 .setScheduleToCloseTimeout(total)
                 .setRetryOptions(RetryOptions.newBuilder()
                         .setInitialInterval(Duration.ofMillis(300))
