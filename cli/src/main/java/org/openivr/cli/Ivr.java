@@ -13,9 +13,14 @@ public final class Ivr {
                                             run every flow's scripted calls (flows/*.calls.yaml) end to end
                                             against the local ACS emulator; exit 0 only if all meet 'expect';
                                             --save-histories writes each call's Temporal history (for replay tests)
-              serve [--port N] [--temporal-port N]
+              serve [--port N] [--temporal-port N] [--no-worker]
                                             run the platform: API, worker, embedded Temporal (unless
-                                            TEMPORAL_ADDRESS) and the ACS emulator (unless ACS_CONNECTION_STRING)
+                                            TEMPORAL_ADDRESS) and the ACS emulator (unless ACS_CONNECTION_STRING);
+                                            --no-worker leaves call work to separate 'ivr worker' processes
+              worker [--temporal HOST:PORT] [--acs CONNECTION] [--trust PEM] [--callback-url URL] [--no-sticky]
+                                            run a Temporal worker alone (calls, ACS activities, recording files);
+                                            defaults: TEMPORAL_ADDRESS (else the running serve's embedded server),
+                                            ACS_CONNECTION_STRING, IVR_PUBLIC_URL; serve prints the line to use
               calls [--stuck] [--stuck-after 60s] [--json]
                                             open calls: flow, node, what each waits for and since when; STUCK
                                             when a wait outlasts its node; exit 1 if any call is stuck
@@ -51,6 +56,7 @@ public final class Ivr {
             return switch (args[0]) {
                 case "demo" -> new DemoCommand(out).run(rest);
                 case "serve" -> new ServeCommand(out).run(rest);
+                case "worker" -> new WorkerCommand(out, System.getenv()).run(rest);
                 case "emulator" -> new EmulatorCommand(out).run(rest);
                 case "validate" -> new ValidateCommand(out).run(rest);
                 case "graph" -> new GraphCommand(out, err).run(rest);

@@ -28,6 +28,7 @@ public final class Platform implements AutoCloseable {
     private final int apiPort;
     private final String temporalAddress;
     private final String apiKey;
+    private final boolean embeddedTemporal;
 
     private Platform(EmbeddedTemporal temporal, AcsEmulator emulator, ConfigurableApplicationContext context, int apiPort,
                      String temporalAddress, String apiKey) {
@@ -37,6 +38,7 @@ public final class Platform implements AutoCloseable {
         this.emulator = emulator;
         this.context = context;
         this.apiPort = apiPort;
+        this.embeddedTemporal = temporal != null;
     }
 
     public static Platform start(PlatformOptions options) throws IOException {
@@ -61,6 +63,10 @@ public final class Platform implements AutoCloseable {
             properties.put("ivr.acs.callback-base-url", publicUrl);
             // The embedded server never hands a dead worker's calls to another (temporal-notes §1).
             properties.put("ivr.worker.sticky", String.valueOf(temporal == null));
+            if (!options.runsWorker()) {
+                // Separate `ivr worker` processes poll for call work; this JVM only starts calls and signals them.
+                properties.put("spring.temporal.start-workers", "false");
+            }
             options.routes().forEach((number, flow) -> properties.put("ivr.routes[" + number + "]", flow));
             // The management API's key: IVR_API_KEYS when set (comma-separated), else one made for this run.
             String configuredKeys = System.getenv("IVR_API_KEYS");
@@ -151,6 +157,25 @@ public final class Platform implements AutoCloseable {
     /** {@code host:port} of the Temporal server in use: the embedded one, or the cluster's. */
     public String temporalAddress() {
         return temporalAddress;
+    }
+
+    /**
+     * The arguments an {@code ivr worker} process needs to do this platform's call work: the Temporal address, the
+     * emulator's connection string and certificate (when the emulator runs here), the callback base URL, and no
+     * sticky cache on the embedded server. The connection string holds the emulator's key: print it only to the
+     * person who started the platform.
+     */
+    public java.util.List<String> workerArguments() {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--temporal", temporalAddress));
+        if (emulator != null) {
+            args.addAll(java.util.List.of("--acs", emulator.connectionString(),
+                    "--trust", emulator.certificatePemFile().toString()));
+        }
+        args.addAll(java.util.List.of("--callback-url", context.getEnvironment().getProperty("ivr.acs.callback-base-url")));
+        if (embeddedTemporal) {
+            args.add("--no-sticky");
+        }
+        return args;
     }
 
     @Override

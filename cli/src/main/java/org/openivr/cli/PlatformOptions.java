@@ -14,13 +14,28 @@ import java.util.Map;
  * @param emulatorTimeScale how fast emulated time runs (1 = real time)
  * @param publicUrl       the API's public base URL for ACS callbacks, or null for http://127.0.0.1:{port}
  * @param temporalPort    loopback port of the embedded Temporal server (0 = any free port); unused with a cluster
+ * @param runsWorker      whether this JVM also polls Temporal for call work; false when separate {@code ivr worker}
+ *                        processes do it (the API, the streaming worker and the emulator still run here)
  */
 public record PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
-                              Map<String, String> routes, double emulatorTimeScale, String publicUrl, int temporalPort) {
+                              Map<String, String> routes, double emulatorTimeScale, String publicUrl, int temporalPort,
+                              boolean runsWorker) {
 
-    /** The embedded Temporal server, if any, on a free port. */
+    /** With its own worker. */
+    public PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
+                           Map<String, String> routes, double emulatorTimeScale, String publicUrl, int temporalPort) {
+        this(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale, publicUrl, temporalPort, true);
+    }
+
+    /** The embedded Temporal server, if any, on a free port, and its own worker. */
     public PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
                            Map<String, String> routes, double emulatorTimeScale, String publicUrl) {
-        this(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale, publicUrl, 0);
+        this(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale, publicUrl, 0, true);
+    }
+
+    /** These options, with the call work left to separate worker processes. */
+    public PlatformOptions withoutWorker() {
+        return new PlatformOptions(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale,
+                publicUrl, temporalPort, false);
     }
 }

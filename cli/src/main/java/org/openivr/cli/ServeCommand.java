@@ -17,9 +17,12 @@ final class ServeCommand {
     int run(List<String> args) {
         int port = Ivr.port(args, 8080);
         int temporalPort = temporalPort(args);
+        boolean runsWorker = true;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--port") || args.get(i).equals("--temporal-port")) {
                 i++;
+            } else if (args.get(i).equals("--no-worker")) {
+                runsWorker = false;
             } else {
                 throw new UsageException("serve does not take '" + args.get(i) + "'");
             }
@@ -28,8 +31,9 @@ final class ServeCommand {
         String acs = blankToNull(System.getenv("ACS_CONNECTION_STRING"));
         Path flows = Path.of(System.getProperty("ivr.flows", "flows"));
         try {
-            Platform platform = Platform.start(new PlatformOptions(flows, port, temporal, acs, Map.of(), 1.0,
-                    blankToNull(System.getenv("IVR_PUBLIC_URL")), temporalPort));
+            PlatformOptions options = new PlatformOptions(flows, port, temporal, acs, Map.of(), 1.0,
+                    blankToNull(System.getenv("IVR_PUBLIC_URL")), temporalPort);
+            Platform platform = Platform.start(runsWorker ? options : options.withoutWorker());
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
             out.println("API on http://127.0.0.1:" + platform.apiPort() + "  (Event Grid: /api/events, ACS callbacks: /api/callbacks/{callId})");
             out.println("Temporal: " + (temporal == null ? "embedded on " + platform.temporalAddress()
@@ -43,6 +47,8 @@ final class ServeCommand {
             if (platform.emulator() != null) {
                 out.println("ACS emulator: " + platform.emulator().endpoint());
             }
+            out.println((runsWorker ? "Worker: in this process; more with: " : "Worker: none here (--no-worker); start one or more with: ")
+                    + "./ivr worker " + String.join(" ", platform.workerArguments().stream().map(ServeCommand::quoted).toList()));
             new CountDownLatch(1).await();
             return 0;
         } catch (InterruptedException e) {
@@ -72,6 +78,10 @@ final class ServeCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("--temporal-port needs a number, not '" + args.get(at + 1) + "'");
         }
+    }
+
+    private static String quoted(String arg) {
+        return arg.contains(";") || arg.contains(" ") ? "'" + arg + "'" : arg;
     }
 
     private static String blankToNull(String value) {

@@ -37,6 +37,27 @@ class IvrCommandTest {
     }
 
     @Test
+    void aWorkerWithoutTemporalOrAcsOrWithAStrayArgumentIsBadUsage(@TempDir Path dir) {
+        assertThat(ivr("worker", "--colour", "blue")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("worker does not take '--colour'");
+        assertThat(ivr("worker", "--temporal")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--temporal needs a value");
+
+        PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+        System.setProperty("ivr.state-dir", dir.toString()); // no serve running here
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new WorkerCommand(printed, java.util.Map.of()).run(java.util.List.of()))
+                    .isInstanceOf(UsageException.class).hasMessageContaining("--temporal HOST:PORT");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WorkerCommand(printed,
+                            java.util.Map.of("TEMPORAL_ADDRESS", "127.0.0.1:7233")).run(java.util.List.of()))
+                    .isInstanceOf(UsageException.class).hasMessageContaining("ACS connection string");
+        } finally {
+            System.clearProperty("ivr.state-dir");
+        }
+    }
+
+    @Test
     void validateShipsTheExampleFlowClean() {
         assertThat(ivr("validate", "../flows/support-line.yaml")).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 file(s): 0 error(s)");
