@@ -125,8 +125,10 @@ public final class AcsCallActivities implements CallActivities {
                 throw AcsFailures.invalid("play", subject, "a play source without kind or value");
             }
         }
-        // 1.0.4 (api-version 2023-03-06) plays one file source; text, ssml and several sources go over REST.
-        boolean viaSdk = sources.size() == 1 && sources.get(0).kind() == PlaySource.Kind.AUDIO;
+        // 1.0.4 (api-version 2023-03-06) plays one file source and cannot barge in; text, ssml, several sources and
+        // a play sent again barging in (MediaSteps) go over REST.
+        boolean viaSdk = sources.size() == 1 && sources.get(0).kind() == PlaySource.Kind.AUDIO
+                && !request.interruptCallMediaOperation();
         try {
             if (viaSdk) {
                 media(id).playToAllWithResponse(
@@ -134,10 +136,11 @@ public final class AcsCallActivities implements CallActivities {
                                 .setOperationContext(request.operationContext()),
                         Context.NONE);
             } else {
-                rest.play(id, sources, request.operationContext());
+                rest.play(id, sources, request.operationContext(), request.interruptCallMediaOperation());
             }
-            log.info("callConnectionId={} play ok sources={} op={} via={}", id, kinds(sources),
-                    request.operationContext(), viaSdk ? "sdk" : "rest");
+            log.info("callConnectionId={} play ok sources={} op={} via={}{}", id, kinds(sources),
+                    request.operationContext(), viaSdk ? "sdk" : "rest",
+                    request.interruptCallMediaOperation() ? " barging in" : "");
         } catch (HttpResponseException e) {
             throw failure("play", subject, id, e);
         }
@@ -178,6 +181,9 @@ public final class AcsCallActivities implements CallActivities {
                         .setInitialSilenceTimeout(Duration.ofSeconds(request.initialSilenceSeconds()))
                         .setInterruptPrompt(request.interruptPrompt())
                         .setOperationContext(request.operationContext());
+                if (request.interruptCallMediaOperation()) {
+                    options.setInterruptCallMediaOperation(true);
+                }
                 if (!prompt.isEmpty()) {
                     options.setPlayPrompt(new FileSource().setUrl(prompt.get(0).value()));
                 }
@@ -185,10 +191,11 @@ public final class AcsCallActivities implements CallActivities {
             } else {
                 rest.recognizeDtmf(new RecognizeKeys(id, request.targetRawId(), prompt, request.maxTones(), stopKeys,
                         request.initialSilenceSeconds(), request.interToneSeconds(), request.interruptPrompt(),
-                        request.operationContext()));
+                        request.operationContext(), request.interruptCallMediaOperation()));
             }
-            log.info("callConnectionId={} recognize ok maxTones={} stopKeys={} prompt={} op={} via={}", id,
-                    request.maxTones(), stopKeys, kinds(prompt), request.operationContext(), viaSdk ? "sdk" : "rest");
+            log.info("callConnectionId={} recognize ok maxTones={} stopKeys={} prompt={} op={} via={}{}", id,
+                    request.maxTones(), stopKeys, kinds(prompt), request.operationContext(), viaSdk ? "sdk" : "rest",
+                    request.interruptCallMediaOperation() ? " barging in" : "");
         } catch (HttpResponseException e) {
             throw failure("recognize", subject, id, e);
         }

@@ -95,10 +95,22 @@ public final class AcsRestExtension {
 
     /** {@code :play} to everyone (acs-wire 2.3 PlayRequest); any mix of text, ssml and file sources. */
     public void play(String callConnectionId, List<PlaySource> sources, String operationContext) {
+        play(callConnectionId, sources, operationContext, false);
+    }
+
+    /**
+     * {@code :play} to everyone; with {@code interruptCallMediaOperation} it barges into what ACS is playing or
+     * recognizing on the call (top level in the newer stable api-versions, acs-wire 2.3), which 1.0.4 cannot send.
+     */
+    public void play(String callConnectionId, List<PlaySource> sources, String operationContext,
+                     boolean interruptCallMediaOperation) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode playSources = body.putArray("playSources");
         sources.forEach(s -> playSources.add(playSource(s)));
         body.putArray("playTo");
+        if (interruptCallMediaOperation) {
+            body.put("interruptCallMediaOperation", true);
+        }
         putIfNotNull(body, "operationContext", operationContext);
         post("play", connectionPath(callConnectionId, ":play"), body, 202, Context.NONE);
     }
@@ -107,6 +119,9 @@ public final class AcsRestExtension {
     public void recognizeDtmf(RecognizeKeys request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("recognizeInputType", "dtmf");
+        if (request.interruptCallMediaOperation()) {
+            body.put("interruptCallMediaOperation", true);
+        }
         if (request.prompt() != null && !request.prompt().isEmpty()) {
             ArrayNode prompts = body.putArray("playPrompts");
             request.prompt().forEach(s -> prompts.add(playSource(s)));

@@ -20,21 +20,30 @@ final class CallActivitiesStubs {
     final CallActivities answer;
     final CallActivities media;
     final CallActivities hangUp;
+    /**
+     * Play and recognize, one attempt per activity: ACS cannot de-duplicate them (no Repeatability-Request-ID), so the
+     * call itself decides whether to send one again ({@link MediaSteps}).
+     */
+    final CallActivities mediaOnce;
 
-    private CallActivitiesStubs(CallActivities answer, CallActivities media, CallActivities hangUp) {
+    private CallActivitiesStubs(CallActivities answer, CallActivities media, CallActivities hangUp,
+                                CallActivities mediaOnce) {
         this.answer = answer;
         this.media = media;
         this.hangUp = hangUp;
+        this.mediaOnce = mediaOnce;
     }
 
     static CallActivitiesStubs create() {
         return new CallActivitiesStubs(
-                stub(Duration.ofSeconds(20)),
-                stub(Duration.ofSeconds(30)),
-                stub(Duration.ofMinutes(2)));
+                stub(Duration.ofSeconds(20), 0),
+                stub(Duration.ofSeconds(30), 0),
+                stub(Duration.ofMinutes(2), 0),
+                stub(ATTEMPT_TIMEOUT, 1));
     }
 
-    private static CallActivities stub(Duration total) {
+    /** @param attempts 0 for as many as fit in {@code total} */
+    private static CallActivities stub(Duration total, int attempts) {
         return Workflow.newActivityStub(CallActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(ATTEMPT_TIMEOUT)
                 .setScheduleToCloseTimeout(total)
@@ -42,6 +51,7 @@ final class CallActivitiesStubs {
                         .setInitialInterval(Duration.ofMillis(300))
                         .setBackoffCoefficient(2)
                         .setMaximumInterval(Duration.ofSeconds(3))
+                        .setMaximumAttempts(attempts)
                         .setDoNotRetry(CallActivities.REJECTED)
                         .build())
                 .build());

@@ -73,6 +73,10 @@ final class CallSession {
     private CallEvent endEvent;
     private long operationSequence;
     private long awaitedOperation = -1;
+    /** An operation sent again barging in: its first run may report itself canceled, which is not its result. */
+    private long resentOperation = -1;
+    /** Whether play and recognize are sent by {@link MediaSteps} (a version marker; null until first asked). */
+    private Boolean mediaStepsResent;
     private String waitingFor;
     private long waitingSince;
     private String lastInput = "";
@@ -252,7 +256,10 @@ final class CallSession {
             return;
         }
         long sequence = OperationContext.parse(event.operationContext()).sequence();
-        if (sequence >= 0 && sequence == awaitedOperation) {
+        if (sequence >= 0 && sequence == awaitedOperation && sequence == resentOperation && isCancellation(event)) {
+            record("ignored", currentNode, event.shortType() + " for operation '" + event.operationContext()
+                    + "': its first run, cancelled by the same operation sent again");
+        } else if (sequence >= 0 && sequence == awaitedOperation) {
             inbox.add(event);
         } else {
             record("ignored", currentNode, event.shortType() + " for operation '" + event.operationContext()
@@ -513,8 +520,35 @@ final class CallSession {
     OperationContext beginOperation(String node) {
         operationSequence++;
         awaitedOperation = operationSequence;
+        resentOperation = -1;
         inbox.clear();
         return new OperationContext(operationSequence, node);
+    }
+
+    /** Whether ACS already reported the result of {@code operation}, the one the call waits for. */
+    boolean resultArrived(OperationContext operation) {
+        return awaitedOperation == operation.sequence() && !inbox.isEmpty();
+    }
+
+    /** {@code operation} is being sent again, barging in: a cancellation of its first run is not its result. */
+    void resending(OperationContext operation) {
+        resentOperation = operation.sequence();
+    }
+
+    /**
+     * Whether this run sends play and recognize through {@link MediaSteps}; runs started before that (their histories
+     * have no marker) keep Temporal's own retries.
+     */
+    boolean mediaStepsResent() {
+        if (mediaStepsResent == null) {
+            mediaStepsResent = Workflow.getVersion(MediaSteps.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+        }
+        return mediaStepsResent;
+    }
+
+    private static boolean isCancellation(CallEvent event) {
+        return event.kind() == CallEventKind.PLAY_CANCELED || event.kind() == CallEventKind.RECOGNIZE_CANCELED
+                || event.subCode() == MediaSteps.CANCELED;
     }
 
     /**

@@ -34,9 +34,11 @@ final class KeyRecognition {
         }
         List<String> stopKeys = request.stopKey() == null ? List.of() : List.of(request.stopKey());
         try {
-            session.acs.media.recognizeKeys(new RecognizeKeys(session.callConnectionId(), session.input.callerRawId(),
+            RecognizeKeys recognize = new RecognizeKeys(session.callConnectionId(), session.input.callerRawId(),
                     sources, request.maxTones(), stopKeys, (int) request.timeout().toSeconds(),
-                    (int) Math.max(1, request.interDigitTimeout().toSeconds()), request.interruptPrompt(), op.format()));
+                    (int) Math.max(1, request.interDigitTimeout().toSeconds()), request.interruptPrompt(), op.format());
+            MediaSteps.send(session, op, "recognize",
+                    (acs, bargeIn) -> acs.recognizeKeys(bargeIn ? recognize.bargingIn() : recognize));
         } catch (ActivityFailure e) {
             session.throwIfHungUp();
             return new KeyEntry.Failed("ACS refused to listen for keys: " + Failures.message(e));

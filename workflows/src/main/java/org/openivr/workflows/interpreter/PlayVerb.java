@@ -49,7 +49,8 @@ final class PlayVerb implements NodeVerb<Node.Play> {
         OperationContext op = session.beginOperation(nodeId);
         session.record("prompt", nodeId, PromptRenderer.describe(sources));
         try {
-            session.acs.media.play(new PlayPrompt(session.callConnectionId(), sources, op.format()));
+            PlayPrompt request = new PlayPrompt(session.callConnectionId(), sources, op.format());
+            MediaSteps.send(session, op, "play", (acs, bargeIn) -> acs.play(bargeIn ? request.bargingIn() : request));
         } catch (ActivityFailure e) {
             session.throwIfHungUp();
             return "ACS refused to play: " + Failures.message(e);

@@ -40,6 +40,19 @@ final class FakeAcs implements CallActivities {
     /** Continuous-DTMF tones the caller presses during the next prompt, as [sequenceId, key] pairs in delivery order. */
     final Deque<List<Object>> tonesDuringNextPlay = new ArrayDeque<>();
     private String playingOperation;
+    /**
+     * What goes wrong with the next recognizes (one per entry), as when a worker dies mid-attempt: {@link #RAN_THEN_LOST}
+     * ACS ran it and its result came, but the attempt failed; {@link #LOST} the attempt failed before ACS saw it;
+     * {@link #RUNNING_THEN_LOST} ACS runs it (no result yet) and the attempt failed.
+     */
+    final Deque<String> recognizeMishaps = new ArrayDeque<>();
+    /** The same for plays ({@link #RAN_THEN_LOST} or {@link #LOST}). */
+    final Deque<String> playMishaps = new ArrayDeque<>();
+    static final String RAN_THEN_LOST = "ran-then-lost";
+    static final String LOST = "lost";
+    static final String RUNNING_THEN_LOST = "running-then-lost";
+    /** A recognize ACS is running without a result yet: one barging in cancels it. */
+    private String runningRecognize;
 
     FakeAcs(WorkflowClient client, String... answers) {
         this.client = client;
@@ -70,7 +83,15 @@ final class FakeAcs implements CallActivities {
 
     @Override
     public void play(PlayPrompt request) {
-        operations.add("play");
+        String mishap = playMishaps.pollFirst();
+        if (LOST.equals(mishap)) {
+            throw new IllegalStateException("the worker died before ACS saw the play");
+        }
+        operations.add(request.interruptCallMediaOperation() ? "play barging in" : "play");
+        if (RAN_THEN_LOST.equals(mishap)) {
+            send(CallEventKind.PLAY_COMPLETED, request.operationContext(), 200, 0, List.of());
+            throw new IllegalStateException("the worker died after ACS ran the play");
+        }
         if (rejectPlayOf != null && request.sources().get(0).value().contains(rejectPlayOf)) {
             throw ApplicationFailure.newNonRetryableFailure("play refused: 400 bad source", REJECTED);
         }
@@ -87,8 +108,28 @@ final class FakeAcs implements CallActivities {
 
     @Override
     public void recognizeKeys(RecognizeKeys request) {
-        operations.add("recognize");
+        String mishap = recognizeMishaps.pollFirst();
+        if (LOST.equals(mishap)) {
+            throw new IllegalStateException("the worker died before ACS saw the recognize");
+        }
+        operations.add(request.interruptCallMediaOperation() ? "recognize barging in" : "recognize");
         recognitions.add(request);
+        if (runningRecognize != null && request.interruptCallMediaOperation()) {
+            send(CallEventKind.RECOGNIZE_CANCELED, runningRecognize, 400, 8508, List.of());
+            runningRecognize = null;
+        }
+        if (RUNNING_THEN_LOST.equals(mishap)) {
+            runningRecognize = request.operationContext();
+            throw new IllegalStateException("the worker died while ACS runs the recognize");
+        }
+        if (RAN_THEN_LOST.equals(mishap)) {
+            answerRecognize(request);
+            throw new IllegalStateException("the worker died after ACS ran the recognize");
+        }
+        answerRecognize(request);
+    }
+
+    private void answerRecognize(RecognizeKeys request) {
         if (staleEventDuringRecognize != null) {
             send(CallEventKind.PLAY_COMPLETED, staleEventDuringRecognize, 200, 0, List.of());
         }
