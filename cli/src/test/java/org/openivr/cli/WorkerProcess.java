@@ -55,9 +55,10 @@ final class WorkerProcess {
         awaitLog(text -> text.contains(WorkerCommand.READY), limit, "to start polling");
     }
 
-    /** Waits until the worker has carried out at least one ACS operation of a call. */
-    void awaitCallWork(Duration limit) throws InterruptedException {
-        awaitLog(text -> ACS_OPERATION.matcher(text).find(), limit, "to carry out an ACS operation");
+    /** Waits until the worker has carried out more than {@code done} ACS operations of calls. */
+    void awaitCallWork(long done, Duration limit) throws InterruptedException {
+        awaitLog(text -> ACS_OPERATION.matcher(text).results().count() > done, limit,
+                "to carry out more than " + done + " ACS operation(s)");
     }
 
     /** How many ACS operations the worker logged as done. */
