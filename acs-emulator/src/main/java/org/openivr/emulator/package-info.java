@@ -34,7 +34,7 @@
  * backoff on connection errors and 5xx, not on 4xx. {@code data.version} is the api-version of the
  * request that caused the event. IncomingCall goes to the Event Grid webhook in Event Grid schema,
  * after a one-time SubscriptionValidation handshake. {@link org.openivr.emulator.Faults} can
- * duplicate every post (same id) and add random delays.
+ * duplicate every post (same id), add random delays, and shuffle a call's posts.
  *
  * <h2>Time and the scripted caller</h2>
  * All simulated durations are multiplied by {@link org.openivr.emulator.EmulatorOptions#timeScale()}.
@@ -168,7 +168,11 @@
  * </ul>
  *
  * <h2>Faults</h2>
- * Besides duplicated and delayed events, {@link org.openivr.emulator.Faults#failAfterExecuting()}
+ * {@link org.openivr.emulator.Faults#chaos()} posts every callback and Event Grid event twice (same id), each post
+ * held back on its own for up to 200 ms plus up to 50 ms, so a call's events overtake one another. ACS promises no
+ * delivery order (acs-wire 7.1), so nothing is kept in order; an event still never comes before the request that
+ * caused it. IncomingCall is delivered once in place and its duplicate later. Besides these,
+ * {@link org.openivr.emulator.Faults#failAfterExecuting()}
  * names operations whose first successful response on each call is lost: the operation runs, is
  * written to the ledger and its response is stored for its {@code Repeatability-Request-ID}, but the
  * client gets a 500. A retry with the same request id then gets the stored response and nothing runs
