@@ -73,8 +73,7 @@ final class CallSession {
     private CallEvent endEvent;
     private long operationSequence;
     private long awaitedOperation = -1;
-    private String waitingFor;
-    private long waitingSince;
+    private org.openivr.workflows.CallWait waiting;
     private String lastInput = "";
     private long attempt;
     private int waitCount;
@@ -372,9 +371,13 @@ final class CallSession {
         throwIfHungUp();
     }
 
-    void setWaitingFor(String what) {
-        waitingFor = what;
-        waitingSince = what == null ? 0 : nowMillis();
+    /** From now on the call waits for {@code what}, which may legitimately take {@code expected} ({@code basis} says why). */
+    void beginWait(String what, String node, Duration expected, String basis) {
+        waiting = new org.openivr.workflows.CallWait(what, node, nowMillis(), expected.toMillis(), basis);
+    }
+
+    void endWait() {
+        waiting = null;
     }
 
     /** While a prompt with {@code bargeIn: speech} plays, the caller speaking stops it. */
@@ -521,16 +524,14 @@ final class CallSession {
      * Waits for the event of {@code operation}, the caller hanging up, or the guard (one cancellable
      * timer: {@code Workflow.await} with a timeout would leak its timer in SDK 1.38).
      */
-    WaitResult awaitOperation(OperationContext operation, String what, Duration guard) {
+    WaitResult awaitOperation(OperationContext operation, String what, Duration guard, Expected expected) {
         waitCount++;
-        waitingFor = what + " (op " + operation.format() + ")";
-        waitingSince = nowMillis();
+        beginWait(what + " (op " + operation.format() + ")", operation.node(), expected.duration(), expected.basis());
         GuardTimer timer = GuardTimer.start(guard);
         Workflow.await(() -> disconnected || hangUpRequested || !inbox.isEmpty() || timer.fired() || anytimeKeyWaiting()
                 || audioInterrupts());
         timer.cancel();
-        waitingFor = null;
-        waitingSince = 0;
+        endWait();
         if (hangUpRequested) {
             awaitedOperation = -1;
             throw new OperatorHangsUp();
@@ -539,7 +540,7 @@ final class CallSession {
             awaitedOperation = -1;
             takeAudioInterrupt();
             awaitedOperation = operation.sequence();
-            return awaitOperation(operation, what, guard);
+            return awaitOperation(operation, what, guard, expected);
         }
         // A key the caller pressed during this node wins even if the operation's own result came in too.
         if (!disconnected && anytimeKeyWaiting()) {
@@ -547,7 +548,7 @@ final class CallSession {
             takeAnytimeKeys();
             // No anytime key among them: the operation still runs, so keep waiting for it.
             awaitedOperation = operation.sequence();
-            return awaitOperation(operation, what, guard);
+            return awaitOperation(operation, what, guard, expected);
         }
         awaitedOperation = -1;
         if (!inbox.isEmpty()) {
@@ -561,14 +562,12 @@ final class CallSession {
     }
 
     /** Waits for CallConnected after answering (it may already have arrived). */
-    boolean awaitConnected(Duration guard) {
-        waitingFor = "CallConnected";
-        waitingSince = nowMillis();
+    boolean awaitConnected(Duration guard, Expected expected) {
+        beginWait("CallConnected", null, expected.duration(), expected.basis());
         GuardTimer timer = GuardTimer.start(guard);
         Workflow.await(() -> connected || disconnected || timer.fired());
         timer.cancel();
-        waitingFor = null;
-        waitingSince = 0;
+        endWait();
         return connected && !disconnected;
     }
 
@@ -593,13 +592,11 @@ final class CallSession {
     void pause(Duration duration) {
         waitCount++;
         long began = nowMillis();
-        waitingFor = "wait " + duration.toMillis() + "ms";
-        waitingSince = began;
+        beginWait("wait " + duration.toMillis() + "ms", currentNode, duration, "wait " + duration.toMillis() + "ms");
         GuardTimer timer = GuardTimer.start(duration);
         Workflow.await(() -> disconnected || hangUpRequested || timer.fired() || anytimeKeyWaiting());
         timer.cancel();
-        waitingFor = null;
-        waitingSince = 0;
+        endWait();
         throwIfHungUp();
         if (anytimeKeyWaiting()) {
             takeAnytimeKeys();
@@ -612,13 +609,11 @@ final class CallSession {
 
     /** Waits for ACS to confirm the call is gone after the flow hung up; true when it did. */
     boolean awaitDisconnected(Duration guard) {
-        waitingFor = "CallDisconnected";
-        waitingSince = nowMillis();
+        beginWait("CallDisconnected", null, Expected.HANG_UP.duration(), Expected.HANG_UP.basis());
         GuardTimer timer = GuardTimer.start(guard);
         Workflow.await(() -> disconnected || timer.fired());
         timer.cancel();
-        waitingFor = null;
-        waitingSince = 0;
+        endWait();
         return disconnected;
     }
 
@@ -672,6 +667,7 @@ final class CallSession {
 
     CallStateView view() {
         return new CallStateView(input.callId(), mainFlow.name(), input.flow().contentHash(), status, currentNode,
-                waitingFor, waitingSince, visibleVariables(), path(), List.copyOf(timeline), result);
+                waiting == null ? null : waiting.description(), waiting == null ? 0 : waiting.sinceMillis(),
+                visibleVariables(), path(), List.copyOf(timeline), result, waiting);
     }
 }
