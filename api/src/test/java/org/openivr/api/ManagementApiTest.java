@@ -49,10 +49,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "spring.temporal.workers[0].workflow-classes[0]=org.openivr.api.FakeCallWorkflow",
         "ivr.api.keys=" + ManagementApiTest.KEY + ",second-key-0123456789",
         "ivr.outbound.caller-id=+18005550100",
-        "ivr.acs.callback-auth.audience=test-acs-resource"})
+        "ivr.acs.callback-auth.audience=test-acs-resource",
+        "ivr.temporal.payload-keys=test-1=" + ManagementApiTest.PAYLOAD_KEY})
 @AutoConfigureMockMvc
 class ManagementApiTest {
     static final String KEY = "test-key-6b1f0c2e9d7a4e31";
+    static final String PAYLOAD_KEY = "q0Tl2cH1yq1f9r4mXh3m7m8t6v3b1YxXoQk0a9xZc2E=";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FLOWS = flowsFolder();
 
@@ -241,6 +243,29 @@ class ManagementApiTest {
         MvcResult noKey = placeCall(body, null);
         assertThat(json(noKey).get("id").asText()).startsWith("call-out-").isNotEqualTo(id);
         client.newUntypedWorkflowStub(json(noKey).get("id").asText()).signal("hangUp");
+    }
+
+    @Test
+    void whatACallCarriesIsEncryptedInTemporalAndTheApiStillReadsIt() throws Exception {
+        String id = json(placeCall("{\"to\":\"+14255550166\",\"flow\":\"hello\",\"variables\":{\"patient\":\"Zebulon\"}}",
+                UUID.randomUUID().toString())).get("id").asText();
+        awaitState(id);
+
+        var raw = environment.getWorkflowServiceStubs().blockingStub().getWorkflowExecutionHistory(
+                io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest.newBuilder()
+                        .setNamespace(environment.getNamespace())
+                        .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(id))
+                        .build()).getHistory();
+        var started = raw.getEvents(0).getWorkflowExecutionStartedEventAttributes();
+        assertThat(started.getInput().getPayloadsList()).isNotEmpty()
+                .allMatch(org.openivr.workflows.payload.EncryptingPayloadCodec::isEncrypted);
+        assertThat(started.getMemo().getFieldsMap()).isNotEmpty().allSatisfy((name, payload) ->
+                assertThat(org.openivr.workflows.payload.EncryptingPayloadCodec.isEncrypted(payload)).as(name).isTrue());
+        assertThat(raw.toByteString().toStringUtf8()).doesNotContain("Zebulon");
+        // the API reads them back: the call's variables, and the memo that tells a retry from a reused key
+        assertThat(workflowInput(id).variables()).containsEntry("patient", "Zebulon");
+        mvc.perform(withKey(get("/api/calls/" + id))).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
+        client.newUntypedWorkflowStub(id).signal("hangUp");
     }
 
     private CallInput workflowInput(String id) {
