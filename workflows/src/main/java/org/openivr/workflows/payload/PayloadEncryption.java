@@ -1,5 +1,7 @@
 package org.openivr.workflows.payload;
 
+import com.google.protobuf.ByteString;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -40,6 +42,20 @@ public record PayloadEncryption(PayloadKeys keys) {
                     + " callers type and are encrypted with it. Give id=base64 32-byte key, e.g. k1=$(openssl rand -base64 32);"
                     + " every API and worker process needs the same keys");
         }
-        return new PayloadEncryption(keys);
+        PayloadEncryption encryption = new PayloadEncryption(keys);
+        encryption.warmUp();
+        return encryption;
+    }
+
+    /**
+     * One round trip at start-up: loads the JDK's cipher provider and seeds the random source here rather than in
+     * a call's first workflow task, where a slow first use counts against the SDK's deadlock detector.
+     */
+    private void warmUp() {
+        EncryptingPayloadCodec codec = codec();
+        Payload probe = Payload.newBuilder().setData(ByteString.copyFromUtf8("probe")).build();
+        if (!codec.decode(codec.encode(List.of(probe))).equals(List.of(probe))) {
+            throw new IllegalStateException("payload encryption does not round-trip on this JVM");
+        }
     }
 }
