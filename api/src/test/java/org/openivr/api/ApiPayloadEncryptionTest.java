@@ -48,6 +48,14 @@ class ApiPayloadEncryptionTest {
     }
 
     @Test
+    void theCodecEndpointIsOffUnlessTurnedOn() {
+        ApplicationContextRunner codec = new ApplicationContextRunner().withUserConfiguration(CodecController.class)
+                .withPropertyValues("ivr.temporal.payload-keys=k1=" + KEY);
+        codec.run(context -> assertThat(context).doesNotHaveBean(CodecController.class));
+        codec.withPropertyValues("ivr.api.codec-endpoint=true").run(context -> assertThat(context).hasSingleBean(CodecController.class));
+    }
+
+    @Test
     void noKeyStopsTheApi() {
         api.run(context -> {
             assertThat(context).hasFailed();
