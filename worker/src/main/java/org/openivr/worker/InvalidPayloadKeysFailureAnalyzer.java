@@ -5,7 +5,10 @@ import org.openivr.workflows.payload.PayloadEncryption;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a start-up that failed on the payload keys into Spring Boot's two-line "what, and what to do" report. */
+/**
+ * Turns a start-up that failed on the payload keys into Spring Boot's two-line "what, and what to do" report. The API
+ * and the worker each register one (META-INF/spring.factories) because each also runs alone.
+ */
 public class InvalidPayloadKeysFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPayloadKeys> {
 
     @Override
