@@ -67,6 +67,9 @@ public final class Ivr {
             err.println("ivr: " + e.getMessage());
             err.print(USAGE);
             return 2;
+        } catch (org.openivr.workflows.payload.InvalidPayloadKeys e) {
+            err.println("ivr: " + e.getMessage());
+            return 1;
         }
     }
 
