@@ -69,7 +69,8 @@ class RecordingFilesEmulatorTest {
 
     @Test
     void storesContentAndMetadataOnceThenDeletesAtTheSource() throws Exception {
-        RecordingFileStatus files = recordACall("unmixed");
+        RecordedCall recorded = recordACall("unmixed");
+        RecordingFileStatus files = recorded.files();
         RecordingChunk chunk = files.chunks().get(0);
         AcsRecordingFileActivities activities = new AcsRecordingFileActivities(source, new FileSystemRecordingStore(dir));
 
@@ -92,14 +93,13 @@ class RecordingFilesEmulatorTest {
         }
         assertThat(again.alreadyStored()).isTrue();
         assertThat(again.contentLocation()).isEqualTo(stored.contentLocation());
-        assertThat(count("downloadRecording", 200)).isEqualTo(1);
+        assertThat(count(recorded, "downloadRecording", 200)).isEqualTo(1);
 
         activities.deleteChunk(new DeleteChunk(files.recordingId(), 0, chunk.deleteLocation()));
         activities.deleteChunk(new DeleteChunk(files.recordingId(), 0, chunk.deleteLocation())); // 404: already gone
 
         // Deleted once; the second delete found nothing to delete and still counted as done.
-        assertThat(app.acs.ledger().entries().stream().filter(e -> e.operation().equals("deleteRecording"))
-                .filter(e -> e.status() == 200).count()).isEqualTo(1);
+        assertThat(count(recorded, "deleteRecording", 200)).isEqualTo(1);
         // The store still has it, so a late retry of the store step finds it and downloads nothing.
         assertThat(activities.storeChunk(new StoreChunk(files.recordingId(), chunk, "Wav")).alreadyStored()).isTrue();
         // Stored nowhere and gone at the source: lost, and said so without retrying.
@@ -114,7 +114,7 @@ class RecordingFilesEmulatorTest {
 
     @Test
     void neverDeletesAtTheSourceWhatTheStoreDoesNotHold() throws Exception {
-        RecordingFileStatus files = recordACall("mixed");
+        RecordingFileStatus files = recordACall("mixed").files();
         RecordingChunk chunk = files.chunks().get(0);
         AcsRecordingFileActivities activities = new AcsRecordingFileActivities(source, new FileSystemRecordingStore(dir));
 
@@ -126,7 +126,7 @@ class RecordingFilesEmulatorTest {
 
     @Test
     void theWorkflowStoresEverythingEvenThroughAStoreOutageAndDeletesOnlyAfterwards() throws Exception {
-        RecordingFileStatus files = recordACall("unmixed");
+        RecordingFileStatus files = recordACall("unmixed").files();
         FlakyStore store = new FlakyStore(new FileSystemRecordingStore(dir), 3);
         List<String> order = new CopyOnWriteArrayList<>();
         AcsRecordingFileActivities real = new AcsRecordingFileActivities(source, store);
@@ -180,7 +180,7 @@ class RecordingFilesEmulatorTest {
      * a key press, which waits until someone listens: the test turns continuous DTMF recognition on only once
      * RecordingStateChanged says the recording is active, and the caller speaks and hangs up after that.
      */
-    private static RecordingFileStatus recordACall(String channels) {
+    private static RecordedCall recordACall(String channels) {
         RecordingTestApp.Call call = app.connect(new CallerStep.Press("5"),
                 new CallerStep.Say("I would like to talk to somebody"), new CallerStep.HangUp());
         RecordingStarted started = app.activities.startRecording(new StartRecording(call.callId(), call.serverCallId(),
@@ -193,12 +193,15 @@ class RecordingFilesEmulatorTest {
         RecordingFileStatus files = app.awaitFiles(started.recordingId());
         assertThat(files.sessionEndReason()).isEqualTo("CallEnded");
         assertThat(files.chunks()).isNotEmpty();
-        return files;
+        return new RecordedCall(call.callConnectionId(), files);
     }
 
-    private static long count(String operation, int status) {
-        return app.acs.ledger().entries().stream().filter(e -> e.operation().equals(operation) && e.status() == status)
-                .count();
+    /** A recorded call and its files: ledger counts are per call, so no other test's downloads count. */
+    private record RecordedCall(String callConnectionId, RecordingFileStatus files) {}
+
+    private static long count(RecordedCall call, String operation, int status) {
+        return app.acs.ledger().entries(call.callConnectionId()).stream()
+                .filter(e -> e.operation().equals(operation) && e.status() == status).count();
     }
 
     private static void signalWithStart(WorkflowClient client, RecordingFileStatus status) {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The management API ({@code /api/calls...}, {@code /api/flows...}) needs an API key from {@code ivr.api.keys}:
+ * The management API ({@code /api/calls...}, {@code /api/flows...}, {@code /api/codec...}) needs an API key from {@code ivr.api.keys}:
  * {@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}. A missing or wrong key is answered 401 with the
  * API's problem-details body, before any controller runs. Keys are compared in constant time (as SHA-256 digests,
  * so neither their content nor their length leaks through timing). The ACS-facing webhooks ({@code /api/events},
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiKeyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
     static final String HEADER = "X-Api-Key";
-    private static final List<String> PROTECTED = List.of("/api/calls", "/api/flows");
+    private static final List<String> PROTECTED = List.of("/api/calls", "/api/flows", "/api/codec");
 
     private final List<byte[]> keyDigests;
 

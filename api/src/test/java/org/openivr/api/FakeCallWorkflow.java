@@ -58,6 +58,6 @@ public class FakeCallWorkflow implements CallWorkflow {
                 : input.outbound().targetRawId() + " from " + input.outbound().callerIdPhone();
         return new CallStateView(input.callId(), input.flow().name(), input.flow().contentHash(),
                 result == null ? "running" : "ended", "greet", dialled, 0, variables(), List.of("greet"),
-                List.copyOf(timeline), result);
+                List.copyOf(timeline), result, null);
     }
 }

@@ -49,10 +49,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "spring.temporal.workers[0].workflow-classes[0]=org.openivr.api.FakeCallWorkflow",
         "ivr.api.keys=" + ManagementApiTest.KEY + ",second-key-0123456789",
         "ivr.outbound.caller-id=+18005550100",
-        "ivr.acs.callback-auth.audience=test-acs-resource"})
+        "ivr.acs.callback-auth.audience=test-acs-resource",
+        "ivr.temporal.payload-keys=test-1=" + ManagementApiTest.PAYLOAD_KEY,
+        "ivr.api.codec-endpoint=true"})
 @AutoConfigureMockMvc
 class ManagementApiTest {
     static final String KEY = "test-key-6b1f0c2e9d7a4e31";
+    static final String PAYLOAD_KEY = "q0Tl2cH1yq1f9r4mXh3m7m8t6v3b1YxXoQk0a9xZc2E=";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FLOWS = flowsFolder();
 
@@ -241,6 +244,65 @@ class ManagementApiTest {
         MvcResult noKey = placeCall(body, null);
         assertThat(json(noKey).get("id").asText()).startsWith("call-out-").isNotEqualTo(id);
         client.newUntypedWorkflowStub(json(noKey).get("id").asText()).signal("hangUp");
+    }
+
+    @Test
+    void whatACallCarriesIsEncryptedInTemporalAndTheApiStillReadsIt() throws Exception {
+        String id = json(placeCall("{\"to\":\"+14255550166\",\"flow\":\"hello\",\"variables\":{\"patient\":\"Zebulon\"}}",
+                UUID.randomUUID().toString())).get("id").asText();
+        awaitState(id);
+
+        var raw = environment.getWorkflowServiceStubs().blockingStub().getWorkflowExecutionHistory(
+                io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest.newBuilder()
+                        .setNamespace(environment.getNamespace())
+                        .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(id))
+                        .build()).getHistory();
+        var started = raw.getEvents(0).getWorkflowExecutionStartedEventAttributes();
+        assertThat(started.getInput().getPayloadsList()).isNotEmpty()
+                .allMatch(org.openivr.workflows.payload.EncryptingPayloadCodec::isEncrypted);
+        assertThat(started.getMemo().getFieldsMap()).isNotEmpty().allSatisfy((name, payload) ->
+                assertThat(org.openivr.workflows.payload.EncryptingPayloadCodec.isEncrypted(payload)).as(name).isTrue());
+        assertThat(raw.toByteString().toStringUtf8()).doesNotContain("Zebulon");
+        // the API reads them back: the call's variables, and the memo that tells a retry from a reused key
+        assertThat(workflowInput(id).variables()).containsEntry("patient", "Zebulon");
+        mvc.perform(withKey(get("/api/calls/" + id))).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
+        client.newUntypedWorkflowStub(id).signal("hangUp");
+    }
+
+    @Test
+    void theCodecEndpointDecryptsForTemporalsToolsOnlyWithAKey() throws Exception {
+        String id = json(placeCall("{\"to\":\"+14255550167\",\"flow\":\"hello\",\"variables\":{\"patient\":\"Ysolde\"}}",
+                null)).get("id").asText();
+        awaitState(id);
+        var encrypted = client.fetchHistory(id).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput();
+        var plain = io.temporal.common.converter.DefaultDataConverter.newDefaultInstance().toPayloads("in clear").orElseThrow();
+        String body = com.google.protobuf.util.JsonFormat.printer().print(encrypted.toBuilder()
+                .addAllPayloads(plain.getPayloadsList()).build());
+
+        MvcResult decoded = mvc.perform(withKey(post("/api/codec/decode")).header("X-Namespace", "default")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn();
+        var payloads = io.temporal.api.common.v1.Payloads.newBuilder();
+        com.google.protobuf.util.JsonFormat.parser().merge(decoded.getResponse().getContentAsString(), payloads);
+        assertThat(payloads.getPayloadsList()).hasSize(2).noneMatch(org.openivr.workflows.payload.EncryptingPayloadCodec::isEncrypted);
+        CallInput input = io.temporal.common.converter.DefaultDataConverter.newDefaultInstance()
+                .fromPayloads(0, java.util.Optional.of(payloads.build()), CallInput.class, CallInput.class);
+        assertThat(input.variables()).containsEntry("patient", "Ysolde");
+        assertThat(payloads.getPayloads(1)).as("a payload in clear comes back as it was").isEqualTo(plain.getPayloads(0));
+
+        mvc.perform(post("/api/codec/decode").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        byte[] data = encrypted.getPayloads(0).getData().toByteArray();
+        data[data.length - 1] ^= 0x01;
+        String tampered = com.google.protobuf.util.JsonFormat.printer().print(io.temporal.api.common.v1.Payloads.newBuilder()
+                .addPayloads(encrypted.getPayloads(0).toBuilder().setData(com.google.protobuf.ByteString.copyFrom(data))).build());
+        mvc.perform(withKey(post("/api/codec/decode")).contentType(MediaType.APPLICATION_JSON).content(tampered))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("failed authentication")));
+        mvc.perform(withKey(post("/api/codec/decode")).contentType(MediaType.APPLICATION_JSON).content("{\"payload\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", startsWith("the body must be {\"payloads\"")));
+        client.newUntypedWorkflowStub(id).signal("hangUp");
     }
 
     private CallInput workflowInput(String id) {

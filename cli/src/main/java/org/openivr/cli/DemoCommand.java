@@ -55,7 +55,7 @@ final class DemoCommand {
             List<CallRun> runs = new DemoRunner(platform.workflowClient(), platform.emulator(), printer,
                     Duration.ofMinutes(3), platform.apiClient()).run(suites.suites(), suites.numbers());
             if (saveHistories != null) {
-                HistoryExport.save(platform.workflowClient(), runs, saveHistories, out);
+                HistoryExport.save(platform.workflowClient(), platform.payloadDecoder(), runs, saveHistories, out);
             }
             return summarize(runs);
         } catch (InterruptedException e) {

@@ -20,7 +20,8 @@ public final class Ivr {
               worker [--temporal HOST:PORT] [--acs CONNECTION] [--trust PEM] [--callback-url URL] [--no-sticky]
                                             run a Temporal worker alone (calls, ACS activities, recording files);
                                             defaults: TEMPORAL_ADDRESS (else the running serve's embedded server),
-                                            ACS_CONNECTION_STRING, IVR_PUBLIC_URL; serve prints the line to use
+                                            ACS_CONNECTION_STRING, IVR_PUBLIC_URL, IVR_PAYLOAD_KEYS (else the
+                                            serve's .ivr/payload-keys); serve prints the line to use
               calls [--stuck] [--stuck-after 60s] [--json]
                                             open calls: flow, node, what each waits for and since when; STUCK
                                             when a wait outlasts its node; exit 1 if any call is stuck
@@ -73,6 +74,9 @@ public final class Ivr {
             err.println("ivr: " + e.getMessage());
             err.print(USAGE);
             return 2;
+        } catch (org.openivr.workflows.payload.InvalidPayloadKeys e) {
+            err.println("ivr: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -10,6 +10,8 @@ import org.openivr.emulator.AcsEmulator;
 import org.openivr.emulator.EmulatorOptions;
 import org.openivr.emulator.Faults;
 import org.openivr.worker.WorkerApplication;
+import org.openivr.workflows.payload.PayloadEncryption;
+import org.openivr.workflows.payload.PayloadTreeDecoder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,9 +31,11 @@ public final class Platform implements AutoCloseable {
     private final String temporalAddress;
     private final String apiKey;
     private final boolean embeddedTemporal;
+    private final PayloadKeyFile.Source payloadKeys;
 
     private Platform(EmbeddedTemporal temporal, AcsEmulator emulator, ConfigurableApplicationContext context, int apiPort,
-                     String temporalAddress, String apiKey) {
+                     String temporalAddress, String apiKey, PayloadKeyFile.Source payloadKeys) {
+        this.payloadKeys = payloadKeys;
         this.temporalAddress = temporalAddress;
         this.apiKey = apiKey;
         this.temporal = temporal;
@@ -42,6 +46,8 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(PlatformOptions options) throws IOException {
+        // Before anything starts: a malformed IVR_PAYLOAD_KEYS is reported as itself, not as a failed Spring context.
+        PayloadKeyFile.Source payloadKeys = PayloadKeyFile.forPlatform(System.getenv());
         EmbeddedTemporal temporal = null;
         AcsEmulator emulator = null;
         try {
@@ -68,6 +74,9 @@ public final class Platform implements AutoCloseable {
                 properties.put("spring.temporal.start-workers", "false");
             }
             options.routes().forEach((number, flow) -> properties.put("ivr.routes[" + number + "]", flow));
+            if (!PayloadEncryption.ENVIRONMENT.equals(payloadKeys.from())) {
+                properties.put(PayloadEncryption.PROPERTY, payloadKeys.keys().format()); // else Spring reads the variable
+            }
             // The management API's key: IVR_API_KEYS when set (comma-separated), else one made for this run.
             String configuredKeys = System.getenv("IVR_API_KEYS");
             String apiKey;
@@ -102,7 +111,7 @@ public final class Platform implements AutoCloseable {
                 // `ivr calls` / `ivr inspect` started in this directory find the embedded server here.
                 TemporalAddressFile.write(temporal.address());
             }
-            return new Platform(temporal, emulator, context, apiPort, temporalAddress, apiKey);
+            return new Platform(temporal, emulator, context, apiPort, temporalAddress, apiKey, payloadKeys);
         } catch (RuntimeException | IOException e) {
             if (emulator != null) {
                 emulator.close();
@@ -128,6 +137,16 @@ public final class Platform implements AutoCloseable {
 
     public WorkflowClient workflowClient() {
         return context.getBean(WorkflowClient.class);
+    }
+
+    /** Where the key Temporal payloads are encrypted with came from: {@code IVR_PAYLOAD_KEYS} or the key file. */
+    public String payloadKeysFrom() {
+        return payloadKeys.from();
+    }
+
+    /** Decrypts payloads in what Temporal returns raw (a history), with this platform's keys. */
+    public PayloadTreeDecoder payloadDecoder() {
+        return new PayloadTreeDecoder(new PayloadEncryption(payloadKeys.keys()).codec());
     }
 
     /** The local ACS emulator, or null when a real ACS resource is used. */

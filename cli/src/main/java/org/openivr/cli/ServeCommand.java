@@ -44,6 +44,8 @@ final class ServeCommand {
             out.println("API key: " + (System.getenv("IVR_API_KEYS") != null && !System.getenv("IVR_API_KEYS").isBlank()
                     ? "from IVR_API_KEYS" : platform.apiKey() + "  (made for this run; set IVR_API_KEYS to choose;"
                     + " ivr call uses IVR_API_KEY)"));
+            out.println("Temporal payloads: encrypted with the key from " + platform.payloadKeysFrom()
+                    + " (ivr inspect and the inspector decrypt them)");
             if (platform.emulator() != null) {
                 out.println("ACS emulator: " + platform.emulator().endpoint());
             }

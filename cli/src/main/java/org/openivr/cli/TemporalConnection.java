@@ -2,7 +2,7 @@ package org.openivr.cli;
 
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
-import io.temporal.common.converter.GlobalDataConverter;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.openivr.api.ops.CallDirectory;
 import org.openivr.api.ops.CallInspector;
 import org.openivr.api.ops.StuckRule;
+import org.openivr.workflows.payload.PayloadEncryption;
 
 /**
  * The operator commands' connection to Temporal. Address: {@code --address}, else {@code TEMPORAL_ADDRESS}, else
  * the embedded server of an {@code ivr serve}/{@code demo} running in this directory ({@code .ivr/temporal-address}),
  * else {@code 127.0.0.1:7233}. Namespace: {@code --namespace}, else {@code TEMPORAL_NAMESPACE}, else
  * {@code default}. TLS when {@code TEMPORAL_TLS=true} or an API key is given ({@code TEMPORAL_API_KEY}, Temporal
- * Cloud).
+ * Cloud). Payloads are decrypted with {@code IVR_PAYLOAD_KEYS}, else the key file of a platform started in this
+ * directory ({@link PayloadKeyFile}); without either, only payloads written in clear can be read.
  */
 final class TemporalConnection implements AutoCloseable {
     static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
@@ -26,8 +28,10 @@ final class TemporalConnection implements AutoCloseable {
     private final String address;
     private final String namespace;
     private final WorkflowServiceStubs service;
+    private final DataConverter converter;
 
-    private TemporalConnection(String address, String namespace, WorkflowServiceStubs service) {
+    private TemporalConnection(String address, String namespace, WorkflowServiceStubs service, DataConverter converter) {
+        this.converter = converter;
         this.address = address;
         this.namespace = namespace;
         this.service = service;
@@ -50,6 +54,7 @@ final class TemporalConnection implements AutoCloseable {
 
     /** Connects and checks that the server answers; throws {@link Unreachable} with a sentence otherwise. */
     static TemporalConnection open(Options options, Map<String, String> env) {
+        DataConverter converter = new PayloadEncryption(PayloadKeyFile.forReading(env).keys()).dataConverter();
         Target target = target(options.address(), env);
         String namespace = options.namespace() != null ? options.namespace()
                 : env.getOrDefault("TEMPORAL_NAMESPACE", "default");
@@ -69,7 +74,7 @@ final class TemporalConnection implements AutoCloseable {
             throw new Unreachable("cannot reach Temporal at " + target.address() + " (from " + target.from() + "): "
                     + e.getStatus().getCode() + ". Is `ivr serve` running in this directory, or TEMPORAL_ADDRESS set?");
         }
-        return new TemporalConnection(target.address(), namespace, service);
+        return new TemporalConnection(target.address(), namespace, service, converter);
     }
 
     String address() {
@@ -77,7 +82,7 @@ final class TemporalConnection implements AutoCloseable {
     }
 
     CallDirectory directory(StuckRule rule) {
-        return new CallDirectory(service, GlobalDataConverter.get(), namespace, rule, DEADLINE);
+        return new CallDirectory(service, converter, namespace, rule, DEADLINE);
     }
 
     CallInspector inspector(StuckRule rule) {

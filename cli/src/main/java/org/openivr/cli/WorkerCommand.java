@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.openivr.worker.WorkerApplication;
+import org.openivr.workflows.payload.PayloadEncryption;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -80,6 +81,12 @@ final class WorkerCommand {
                 "--spring.main.banner-mode=off"));
         if (trust != null) {
             properties.add("--ivr.acs.trusted-certificate=" + trust);
+        }
+        // The key Temporal payloads are encrypted with: IVR_PAYLOAD_KEYS (Spring reads it itself), else the key file
+        // an ivr serve in this directory made; passed inside this JVM, never on a command line.
+        PayloadKeyFile.Source payloadKeys = PayloadKeyFile.forReading(env);
+        if (!PayloadEncryption.ENVIRONMENT.equals(payloadKeys.from()) && !"none".equals(payloadKeys.from())) {
+            properties.add("--" + PayloadEncryption.PROPERTY + "=" + payloadKeys.keys().format());
         }
         properties.addAll(springArgs);
         ConfigurableApplicationContext context;

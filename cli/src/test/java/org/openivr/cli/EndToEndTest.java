@@ -2,13 +2,30 @@ package org.openivr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.history.v1.History;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.payload.codec.PayloadCodec;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,6 +37,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openivr.emulator.Faults;
 import org.openivr.emulator.LedgerEntry;
 import org.openivr.flows.ScriptedCalls;
+import org.openivr.workflows.interpreter.CallWorkflowImpl;
+import org.openivr.workflows.payload.EncryptingPayloadCodec;
+import org.openivr.workflows.payload.PayloadTreeDecoder;
 
 /**
  * Every shipped flow's scripted calls, run the way {@code ./ivr demo} runs them: the real ACS SDK
@@ -84,6 +104,113 @@ class EndToEndTest {
         assertThat(start.requestBody()).contains("\"recordingChannelType\":\"unmixed\"")
                 .contains("\"recordingFormatType\":\"wav\"").contains("4:+14255550150");
         assertThat(run.result().variables().get("card")).isEqualTo("****");
+    }
+
+    /**
+     * The card number and expiry typed in the card-payment flow's sensitive nodes, as Temporal stores the call: read
+     * raw from the server (no data converter, no codec), they are in no byte of the history (payloads, memo, search
+     * attributes, failures); decrypted with the platform's key, the same history holds them and replays.
+     */
+    @Test
+    void keysTypedInSensitiveNodesAreNowhereInTheRawHistoryYetItDecryptsAndReplays() throws Exception {
+        CallRun run = firstRun.get("caller pays by card");
+        History raw = rawHistory(run.callId());
+        History decrypted = platform.payloadDecoder().decode(raw);
+        List<String> typed = List.of(tones("4111111111111111"), tones("1228"), "4111111111111111", "\"1228\"");
+
+        // what the test looks for is really there in the decrypted history: the keys as ACS reported them
+        String clear = decrypted.toByteString().toString(StandardCharsets.ISO_8859_1);
+        assertThat(clear).contains(tones("4111111111111111")).contains(tones("1228"));
+        String stored = raw.toByteString().toString(StandardCharsets.ISO_8859_1);
+        for (String needle : typed) {
+            assertThat(stored).as("raw history of %s holds %s", run.callId(), needle).doesNotContain(needle);
+        }
+        // search attributes and memo are never given to a codec: they must not carry the keys in the first place
+        for (HistoryEvent event : raw.getEventsList()) {
+            for (Payload indexed : searchAttributesAndMemo(event)) {
+                assertThat(indexed.getData().toStringUtf8()).doesNotContain("4111").doesNotContain("1228");
+            }
+        }
+        // every other payload (inputs, results, signals, markers, continue-as-new) is encrypted
+        List<Payload> payloads = new ArrayList<>();
+        new PayloadTreeDecoder(new PayloadCodec() {
+            @Override
+            public List<Payload> encode(List<Payload> list) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<Payload> decode(List<Payload> list) {
+                payloads.addAll(list);
+                return list;
+            }
+        }).decode(withoutSearchAttributes(raw));
+        assertThat(payloads).hasSizeGreaterThan(20).allMatch(EncryptingPayloadCodec::isEncrypted);
+
+        WorkflowReplayer.replayWorkflowExecution(new WorkflowExecutionHistory(decrypted, run.callId()), CallWorkflowImpl.class);
+        // and a worker that converts as the platform's does replays the encrypted history itself (a restarted worker)
+        TestWorkflowEnvironment replay = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                        .setDataConverter(platform.workflowClient().getOptions().getDataConverter()).build()).build());
+        try {
+            Worker worker = replay.newWorker("replay-encrypted");
+            worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
+            WorkflowReplayer.replayWorkflowExecution(new WorkflowExecutionHistory(raw, run.callId()), worker);
+        } finally {
+            replay.close();
+        }
+    }
+
+    /** {@code ["4","1",...]}: how a CallEvent's tones serialize. */
+    private static String tones(String keys) {
+        return keys.chars().mapToObj(c -> "\"" + (char) c + "\"").collect(Collectors.joining(","));
+    }
+
+    private History rawHistory(String callId) {
+        WorkflowServiceStubs service = platform.workflowClient().getWorkflowServiceStubs();
+        History.Builder history = History.newBuilder();
+        ByteString page = ByteString.EMPTY;
+        do {
+            GetWorkflowExecutionHistoryResponse response = service.blockingStub().getWorkflowExecutionHistory(
+                    GetWorkflowExecutionHistoryRequest.newBuilder()
+                            .setNamespace(platform.workflowClient().getOptions().getNamespace())
+                            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(callId))
+                            .setNextPageToken(page).build());
+            history.addAllEvents(response.getHistory().getEventsList());
+            page = response.getNextPageToken();
+        } while (!page.isEmpty());
+        return history.build();
+    }
+
+    private static List<Payload> searchAttributesAndMemo(HistoryEvent event) {
+        List<Payload> found = new ArrayList<>();
+        if (event.hasWorkflowExecutionStartedEventAttributes()) {
+            var started = event.getWorkflowExecutionStartedEventAttributes();
+            found.addAll(started.getSearchAttributes().getIndexedFieldsMap().values());
+            found.addAll(started.getMemo().getFieldsMap().values());
+        }
+        if (event.hasUpsertWorkflowSearchAttributesEventAttributes()) {
+            found.addAll(event.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes()
+                    .getIndexedFieldsMap().values());
+        }
+        if (event.hasWorkflowPropertiesModifiedEventAttributes()) {
+            found.addAll(event.getWorkflowPropertiesModifiedEventAttributes().getUpsertedMemo().getFieldsMap().values());
+        }
+        return found;
+    }
+
+    /** Search attributes are indexed by Temporal, so they are in clear by design; memo is encrypted like the rest. */
+    private static History withoutSearchAttributes(History history) {
+        History.Builder copy = history.toBuilder();
+        for (HistoryEvent.Builder event : copy.getEventsBuilderList()) {
+            if (event.hasWorkflowExecutionStartedEventAttributes()) {
+                event.getWorkflowExecutionStartedEventAttributesBuilder().clearSearchAttributes();
+            }
+            if (event.hasUpsertWorkflowSearchAttributesEventAttributes()) {
+                event.getUpsertWorkflowSearchAttributesEventAttributesBuilder().clearSearchAttributes();
+            }
+        }
+        return copy.build();
     }
 
     @Test

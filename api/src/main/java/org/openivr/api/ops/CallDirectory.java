@@ -288,8 +288,7 @@ public final class CallDirectory {
         long allowed = 0;
         String basis = null;
         if (state.waitingFor() != null) {
-            Flow flow = flowOf(info.getExecution(), state.currentNode());
-            StuckRule.Allowance allowance = rule.allowance(state.waitingFor(), flow);
+            StuckRule.Allowance allowance = rule.allowance(state.waiting());
             allowed = allowance.allowed().toMillis();
             basis = allowance.basis();
             if (waited > allowed) {
@@ -449,7 +448,7 @@ public final class CallDirectory {
             }
             return content == null ? null : parse(pinned, name, content);
         } catch (RuntimeException e) {
-            return null; // the rule then uses its default allowance
+            return null; // the inspector then shows no diagram
         }
     }
 

@@ -15,6 +15,7 @@ import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import io.temporal.api.workflowservice.v1.SignalWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest;
+import io.temporal.common.converter.DataConverter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,7 +139,7 @@ public final class CallInspector {
                     var attributes = event.getActivityTaskScheduledEventAttributes();
                     OperationBuilder op = new OperationBuilder(
                             CallDirectory.operationName(attributes.getActivityType().getName()),
-                            operationContext(attributes.getInput()), at);
+                            operationContext(directory.converter(), attributes.getInput()), at);
                     byScheduledId.put(event.getEventId(), op);
                     if (op.context != null) {
                         byContext.put(op.context, op);
@@ -238,20 +239,23 @@ public final class CallInspector {
         }
     }
 
-    /** Only the {@code operationContext} of an activity's input (the rest may hold what the caller typed). */
-    static String operationContext(Payloads input) {
+    /**
+     * Only the {@code operationContext} of an activity's input (the rest may hold what the caller typed), read
+     * through the converter so an encrypted input is decrypted first; null when it cannot be read.
+     */
+    static String operationContext(DataConverter converter, Payloads input) {
         if (input.getPayloadsCount() == 0) {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(input.getPayloads(0).getData().toByteArray());
+            JsonNode node = converter.fromPayloads(0, Optional.of(input), JsonNode.class, JsonNode.class);
             JsonNode context = node == null ? null : node.get("operationContext");
             if (context != null && context.isTextual()) {
                 return blankToNull(context.asText());
             }
             JsonNode nested = node == null ? null : node.findValue("operationContext");
             return nested != null && nested.isTextual() ? blankToNull(nested.asText()) : null;
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -73,12 +73,11 @@ final class CallSession {
     private CallEvent endEvent;
     private long operationSequence;
     private long awaitedOperation = -1;
+    private org.openivr.workflows.CallWait waiting;
     /** An operation sent again barging in: its first run may report itself canceled, which is not its result. */
     private long resentOperation = -1;
     /** Whether play and recognize are sent by {@link MediaSteps} (a version marker; null until first asked). */
     private Boolean mediaStepsResent;
-    private String waitingFor;
-    private long waitingSince;
     private String lastInput = "";
     private long attempt;
     private int waitCount;
@@ -379,9 +378,13 @@ final class CallSession {
         throwIfHungUp();
     }
 
-    void setWaitingFor(String what) {
-        waitingFor = what;
-        waitingSince = what == null ? 0 : nowMillis();
+    /** From now on the call waits for {@code what}, which may legitimately take {@code expected} ({@code basis} says why). */
+    void beginWait(String what, String node, Duration expected, String basis) {
+        waiting = new org.openivr.workflows.CallWait(what, node, nowMillis(), expected.toMillis(), basis);
+    }
+
+    void endWait() {
+        waiting = null;
     }
 
     /** While a prompt with {@code bargeIn: speech} plays, the caller speaking stops it. */
@@ -555,16 +558,14 @@ final class CallSession {
      * Waits for the event of {@code operation}, the caller hanging up, or the guard (one cancellable
      * timer: {@code Workflow.await} with a timeout would leak its timer in SDK 1.38).
      */
-    WaitResult awaitOperation(OperationContext operation, String what, Duration guard) {
+    WaitResult awaitOperation(OperationContext operation, String what, Duration guard, Expected expected) {
         waitCount++;
-        waitingFor = what + " (op " + operation.format() + ")";
-        waitingSince = nowMillis();
+        beginWait(what + " (op " + operation.format() + ")", operation.node(), expected.duration(), expected.basis());
         GuardTimer timer = GuardTimer.start(guard);
         Workflow.await(() -> disconnected || hangUpRequested || !inbox.isEmpty() || timer.fired() || anytimeKeyWaiting()
                 || audioInterrupts());
         timer.cancel();
-        waitingFor = null;
-        waitingSince = 0;
+        endWait();
         if (hangUpRequested) {
             awaitedOperation = -1;
             throw new OperatorHangsUp();
@@ -573,7 +574,7 @@ final class CallSession {
             awaitedOperation = -1;
             takeAudioInterrupt();
             awaitedOperation = operation.sequence();
-            return awaitOperation(operation, what, guard);
+            return awaitOperation(operation, what, guard, expected);
         }
         // A key the caller pressed during this node wins even if the operation's own result came in too.
         if (!disconnected && anytimeKeyWaiting()) {
@@ -581,7 +582,7 @@ final class CallSession {
             takeAnytimeKeys();
             // No anytime key among them: the operation still runs, so keep waiting for it.
             awaitedOperation = operation.sequence();
-            return awaitOperation(operation, what, guard);
+            return awaitOperation(operation, what, guard, expected);
         }
         awaitedOperation = -1;
         if (!inbox.isEmpty()) {
@@ -595,14 +596,12 @@ final class CallSession {
     }
 
     /** Waits for CallConnected after answering (it may already have arrived). */
-    boolean awaitConnected(Duration guard) {
-        waitingFor = "CallConnected";
-        waitingSince = nowMillis();
+    boolean awaitConnected(Duration guard, Expected expected) {
+        beginWait("CallConnected", null, expected.duration(), expected.basis());
         GuardTimer timer = GuardTimer.start(guard);
         Workflow.await(() -> connected || disconnected || timer.fired());
         timer.cancel();
-        waitingFor = null;
-        waitingSince = 0;
+        endWait();
         return connected && !disconnected;
     }
 
@@ -627,13 +626,11 @@ final class CallSession {
     void pause(Duration duration) {
         waitCount++;
         long began = nowMillis();
-        waitingFor = "wait " + duration.toMillis() + "ms";
-        waitingSince = began;
+        beginWait("wait " + duration.toMillis() + "ms", currentNode, duration, "wait " + duration.toMillis() + "ms");
         GuardTimer timer = GuardTimer.start(duration);
         Workflow.await(() -> disconnected || hangUpRequested || timer.fired() || anytimeKeyWaiting());
         timer.cancel();
-        waitingFor = null;
-        waitingSince = 0;
+        endWait();
         throwIfHungUp();
         if (anytimeKeyWaiting()) {
             takeAnytimeKeys();
@@ -646,13 +643,11 @@ final class CallSession {
 
     /** Waits for ACS to confirm the call is gone after the flow hung up; true when it did. */
     boolean awaitDisconnected(Duration guard) {
-        waitingFor = "CallDisconnected";
-        waitingSince = nowMillis();
+        beginWait("CallDisconnected", null, Expected.HANG_UP.duration(), Expected.HANG_UP.basis());
         GuardTimer timer = GuardTimer.start(guard);
         Workflow.await(() -> disconnected || timer.fired());
         timer.cancel();
-        waitingFor = null;
-        waitingSince = 0;
+        endWait();
         return disconnected;
     }
 
@@ -706,6 +701,7 @@ final class CallSession {
 
     CallStateView view() {
         return new CallStateView(input.callId(), mainFlow.name(), input.flow().contentHash(), status, currentNode,
-                waitingFor, waitingSince, visibleVariables(), path(), List.copyOf(timeline), result);
+                waiting == null ? null : waiting.description(), waiting == null ? 0 : waiting.sinceMillis(),
+                visibleVariables(), path(), List.copyOf(timeline), result, waiting);
     }
 }

@@ -38,7 +38,8 @@ final class Connecting {
             return new Ending(CallResult.FAILED, (outbound ? "could not place the call: " : "could not answer: ")
                     + Failures.message(e));
         }
-        if (session.awaitConnected(outbound ? RING_GUARD : ANSWER_GUARD)) {
+        if (session.awaitConnected(outbound ? RING_GUARD : ANSWER_GUARD,
+                outbound ? Expected.RINGING : Expected.PROMPT_OR_REQUEST)) {
             return null;
         }
         CallEvent end = session.endEvent();

@@ -46,7 +46,8 @@ final class KeyRecognition {
         // The prompt's length is unknown here, so the guard is generous: it only catches a lost result.
         Duration guard = request.timeout().plus(request.interDigitTimeout().multipliedBy(request.maxTones()))
                 .plus(Duration.ofMinutes(3));
-        WaitResult result = session.awaitOperation(op, "RecognizeCompleted for '" + request.nodeId() + "'", guard);
+        WaitResult result = session.awaitOperation(op, "RecognizeCompleted for '" + request.nodeId() + "'", guard,
+                Expected.keys(request.timeout(), request.maxTones(), request.interDigitTimeout()));
         if (!(result instanceof WaitResult.Arrived arrived)) {
             return new KeyEntry.Failed("ACS never reported the keys");
         }

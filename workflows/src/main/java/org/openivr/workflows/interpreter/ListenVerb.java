@@ -19,7 +19,9 @@ final class ListenVerb implements NodeVerb<Node.Listen> {
         boolean wantSilence = node.events().contains(Node.Listen.Event.SILENCE);
         GuardTimer timeout = GuardTimer.start(node.timeout() != null ? node.timeout() : GUARD);
         GuardTimer silence = wantSilence && !session.speaking() ? GuardTimer.start(node.silence()) : null;
-        session.setWaitingFor("audio for '" + node.id() + "' (" + node.events() + ")");
+        session.beginWait("audio for '" + node.id() + "' (" + node.events() + ")", node.id(), listening(node),
+                node.timeout() != null ? "listen timeout " + Expected.seconds(node.timeout())
+                        : "listen for " + node.events());
         try {
             while (true) {
                 GuardTimer quiet = silence;
@@ -85,8 +87,19 @@ final class ListenVerb implements NodeVerb<Node.Listen> {
             if (silence != null) {
                 silence.cancel();
             }
-            session.setWaitingFor(null);
+            session.endWait();
         }
+    }
+
+    /**
+     * A listen with a timeout takes at most that; one without waits for the caller, who may speak for a while:
+     * its silence (if it listens for one) is the only bound it knows of.
+     */
+    private static Duration listening(Node.Listen node) {
+        if (node.timeout() != null) {
+            return node.timeout();
+        }
+        return node.events().contains(Node.Listen.Event.SILENCE) ? node.silence() : Duration.ZERO;
     }
 
     private static Outcome outcome(Node.Listen node, String outcome) {

@@ -15,8 +15,8 @@ import org.openivr.workflows.OperationContext;
 final class OperationWait {
     private OperationWait() {}
 
-    static String run(CallSession session, String nodeId, String what, Duration guard, Set<CallEventKind> success,
-                      Consumer<OperationContext> start) {
+    static String run(CallSession session, String nodeId, String what, Duration guard, Expected expected,
+                      Set<CallEventKind> success, Consumer<OperationContext> start) {
         OperationContext op = session.beginOperation(nodeId);
         try {
             start.accept(op);
@@ -24,7 +24,7 @@ final class OperationWait {
             session.throwIfHungUp();
             return "ACS refused " + what + ": " + Failures.message(e);
         }
-        WaitResult result = session.awaitOperation(op, what + " result for '" + nodeId + "'", guard);
+        WaitResult result = session.awaitOperation(op, what + " result for '" + nodeId + "'", guard, expected);
         if (result instanceof WaitResult.Arrived arrived) {
             CallEvent event = arrived.event();
             if (success.contains(event.kind())) {

@@ -55,7 +55,8 @@ final class PlayVerb implements NodeVerb<Node.Play> {
             session.throwIfHungUp();
             return "ACS refused to play: " + Failures.message(e);
         }
-        WaitResult result = session.awaitOperation(op, "PlayCompleted for '" + nodeId + "'", GUARD);
+        WaitResult result = session.awaitOperation(op, "PlayCompleted for '" + nodeId + "'", GUARD,
+                Expected.PROMPT_OR_REQUEST);
         if (result instanceof WaitResult.Arrived arrived) {
             if (arrived.event().kind() == CallEventKind.PLAY_COMPLETED) {
                 return null;

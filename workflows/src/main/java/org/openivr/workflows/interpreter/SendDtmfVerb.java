@@ -13,6 +13,7 @@ final class SendDtmfVerb implements NodeVerb<Node.SendDtmf> {
         String target = node.to() != null ? node.to() : session.input.callerRawId();
         session.record("send-keys", node.id(), String.join("", node.tones()) + " to " + target);
         String failure = OperationWait.run(session, node.id(), "sending keys", Duration.ofMinutes(1),
+                Expected.PROMPT_OR_REQUEST,
                 Set.of(CallEventKind.SEND_DTMF_COMPLETED),
                 op -> session.acs.media.sendDtmf(new SendDtmf(session.input.callId(), session.callConnectionId(),
                         node.tones(), target, op.format())));

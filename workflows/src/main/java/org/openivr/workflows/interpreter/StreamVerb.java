@@ -12,7 +12,7 @@ final class StreamVerb implements NodeVerb<Node.Stream> {
     public Outcome run(Node.Stream node, CallSession session) {
         boolean start = node.action() == Node.Stream.Action.START;
         String failure = OperationWait.run(session, node.id(), start ? "audio streaming" : "stopping audio streaming",
-                Duration.ofMinutes(1),
+                Duration.ofMinutes(1), Expected.PROMPT_OR_REQUEST,
                 Set.of(start ? CallEventKind.MEDIA_STREAMING_STARTED : CallEventKind.MEDIA_STREAMING_STOPPED),
                 op -> {
                     MediaStreamingControl request = new MediaStreamingControl(session.callConnectionId(), op.format());

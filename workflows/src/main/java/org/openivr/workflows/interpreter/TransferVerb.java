@@ -14,7 +14,7 @@ final class TransferVerb implements NodeVerb<Node.Transfer> {
     @Override
     public Outcome run(Node.Transfer node, CallSession session) {
         session.record("transfer", node.id(), "to " + node.to());
-        String failure = OperationWait.run(session, node.id(), "transfer", GUARD, Set.of(CallEventKind.CALL_TRANSFER_ACCEPTED),
+        String failure = OperationWait.run(session, node.id(), "transfer", GUARD, Expected.RINGING, Set.of(CallEventKind.CALL_TRANSFER_ACCEPTED),
                 op -> session.acs.media.transfer(new TransferCall(session.input.callId(), session.callConnectionId(),
                         node.to(), session.input.callerRawId(), op.format())));
         if (failure == null) {

@@ -163,6 +163,11 @@ class CallWorkflowTest {
         var waiting = harness.awaitWaiting("call-stuck");
         assertThat(waiting.currentNode()).isEqualTo("main");
         assertThat(waiting.waitingFor()).contains("RecognizeCompleted for 'main'");
+        // What operators' stuck rule allows: the menu's timeout (the flow's default 5 s) and one key's 2 s.
+        assertThat(waiting.waiting().node()).isEqualTo("main");
+        assertThat(waiting.waiting().expectedMillis()).isEqualTo(7_000);
+        assertThat(waiting.waiting().basis()).isEqualTo("key timeout 5s + 1 key x 2s");
+        assertThat(waiting.waiting().sinceMillis()).isEqualTo(waiting.waitingSinceMillis()).isPositive();
 
         call.hangUp();
         CallResult result = io.temporal.client.WorkflowStub.fromTyped(call).getResult(CallResult.class);

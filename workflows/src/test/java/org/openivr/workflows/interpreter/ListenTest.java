@@ -53,7 +53,9 @@ class ListenTest {
                     next: hangup
                 """;
         CallWorkflow call = harness.start("listening", flow, new FakeAcs(harness.client), "call-quiet");
-        harness.awaitWaiting("call-quiet", "audio");
+        var waiting = harness.awaitWaiting("call-quiet", "audio");
+        assertThat(waiting.waiting().expectedMillis()).as("a listen with a timeout takes at most that").isEqualTo(20_000);
+        assertThat(waiting.waiting().basis()).isEqualTo("listen timeout 20s");
         assertThat(result(call).path()).containsExactly("listen", "quiet");
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Histories of real demo calls (saved with {@code ./ivr demo --save-histories
  * workflows/src/test/resources/histories}) replayed against today's interpreter. A change that
  * would break calls in flight during a deployment fails here; guard it with
- * {@code Workflow.getVersion} instead of regenerating the histories.
+ * {@code Workflow.getVersion} instead of regenerating the histories. They are saved decrypted (the platform
+ * encrypts payloads in Temporal), so replaying them needs no key.
  */
 class ReplayTest {
     private static final Path HISTORIES = Path.of("src", "test", "resources", "histories");
