@@ -144,7 +144,7 @@ class EndToEndTest {
                 payloads.addAll(list);
                 return list;
             }
-        }).decode(withoutSearchAttributes(raw));
+        }).decode(withoutVersionMarkers(withoutSearchAttributes(raw)));
         assertThat(payloads).hasSizeGreaterThan(20).allMatch(EncryptingPayloadCodec::isEncrypted);
 
         WorkflowReplayer.replayWorkflowExecution(new WorkflowExecutionHistory(decrypted, run.callId()), CallWorkflowImpl.class);
@@ -200,6 +200,21 @@ class EndToEndTest {
     }
 
     /** Search attributes are indexed by Temporal, so they are in clear by design; memo is encrypted like the rest. */
+    /**
+     * Version markers ({@code Workflow.getVersion}: a change id and a number) are written by the SDK with its standard
+     * converter, so never encrypted; they hold no caller data.
+     */
+    private static History withoutVersionMarkers(History history) {
+        History.Builder copy = history.toBuilder();
+        for (HistoryEvent.Builder event : copy.getEventsBuilderList()) {
+            if (event.hasMarkerRecordedEventAttributes()
+                    && event.getMarkerRecordedEventAttributes().getMarkerName().equals("Version")) {
+                event.getMarkerRecordedEventAttributesBuilder().clearDetails();
+            }
+        }
+        return copy.build();
+    }
+
     private static History withoutSearchAttributes(History history) {
         History.Builder copy = history.toBuilder();
         for (HistoryEvent.Builder event : copy.getEventsBuilderList()) {
