@@ -41,9 +41,9 @@ import org.springframework.core.Ordered;
 public final class Soak {
     private static final int PLACERS = 4;
     private final SoakSettings settings;
-    private final Platform platform;
     private final CallMix mix;
     private final EventToAction eventToAction;
+    private final TimeToAnswer timeToAnswer;
     private final SoakPrinter printer;
     private final SoakTally tally = new SoakTally();
     private final RetainedHistories histories;
@@ -52,11 +52,12 @@ public final class Soak {
     private final Semaphore slots;
     private final ExecutorService finishers = Executors.newFixedThreadPool(4, daemon("soak-finish"));
 
-    private Soak(SoakSettings settings, Platform platform, CallMix mix, EventToAction eventToAction, SoakPrinter printer) {
+    private Soak(SoakSettings settings, Platform platform, CallMix mix, EventToAction eventToAction,
+                 TimeToAnswer timeToAnswer, SoakPrinter printer) {
         this.settings = settings;
-        this.platform = platform;
         this.mix = mix;
         this.eventToAction = eventToAction;
+        this.timeToAnswer = timeToAnswer;
         this.printer = printer;
         this.client = platform.workflowClient();
         this.histories = new RetainedHistories(client);
@@ -72,6 +73,7 @@ public final class Soak {
             throws IOException, InterruptedException {
         CallMix mix = CallMix.of(suites, options.flowsDir());
         EventToAction eventToAction = new EventToAction();
+        TimeToAnswer timeToAnswer = new TimeToAnswer();
         SoakPrinter printer = new SoakPrinter(out);
         printer.header(settings, mix);
         long liveAtStart;
@@ -85,10 +87,14 @@ public final class Soak {
             }
             // The soak follows the ledger live instead: kept, it would grow (and be copied) with every request.
             platform.emulator().ledger().stopKeeping();
-            platform.emulator().ledger().subscribe(entry -> eventToAction.requestExecuted(entry, System.nanoTime()));
+            platform.emulator().ledger().subscribe(entry -> {
+                long now = System.nanoTime();
+                eventToAction.requestExecuted(entry, now);
+                timeToAnswer.requestExecuted(entry, now);
+            });
             liveAtStart = HeapSampler.liveBytes();
             boolean sticky = options.temporalAddress() != null;
-            result = new Soak(settings, platform, mix, eventToAction, printer).drive(sticky);
+            result = new Soak(settings, platform, mix, eventToAction, timeToAnswer, printer).drive(sticky);
             liveWhileClosing.put("everything (calls ended)", HeapSampler.liveBytes());
         } finally {
             platform.close(part -> liveWhileClosing.put(part + " stopped", HeapSampler.liveBytes()));
@@ -144,7 +150,8 @@ public final class Soak {
         samples.add(last);
         printer.progress(last);
         finishers.shutdown();
-        return new SoakResult(tally.counts(), List.copyOf(samples), eventToAction.latency().total(),
+        return new SoakResult(tally.counts(), List.copyOf(samples), timeToAnswer.latency().total(),
+                eventToAction.latency().total(),
                 eventToAction.counts(), probe.latency().total(), probe.failedSignals(), probe.skippedTicks(),
                 histories.estimate(),
                 tally.problems(), Duration.ofNanos(System.nanoTime() - started));
@@ -152,7 +159,8 @@ public final class Soak {
 
     private SoakSample sample(long started, HeapSampler heap, SignalProbe probe) {
         return new SoakSample(Duration.ofNanos(System.nanoTime() - started), tally.counts(), heap.window(),
-                histories.estimate(), eventToAction.latency().interval(), probe.latency().interval());
+                histories.estimate(), timeToAnswer.latency().interval(), eventToAction.latency().interval(),
+                probe.latency().interval());
     }
 
     private void placeUntil(long stopPlacing) {
@@ -173,6 +181,7 @@ public final class Soak {
 
     private void placeOne(MixedCall mixed) throws InterruptedException {
         String callId;
+        long placing = System.nanoTime();
         try {
             callId = placer.place(mixed.flow(), mixed.call(), mixed.number());
         } catch (RuntimeException e) {
@@ -182,6 +191,9 @@ public final class Soak {
             return;
         }
         tally.started();
+        if (!mixed.call().outbound()) {
+            timeToAnswer.rang(callId, placing);
+        }
         if (mixed.sampled()) {
             eventToAction.track(callId);
         }
@@ -218,6 +230,7 @@ public final class Soak {
             tally.ended(CallOutcome.LOST, callId + " " + mixed.label() + ": checking it failed: " + e);
         } finally {
             eventToAction.forget(callId);
+            timeToAnswer.forget(callId);
             histories.ended(callId);
             slots.release();
         }

@@ -34,11 +34,11 @@ final class SoakPrinter {
         out.printf("%6s  in flight %d, started %d: completed %d, failed %d, lost %d, stuck %d, not placed %d%n",
                 clock(sample.elapsed()), c.inFlight(), c.started(), c.completed(), c.failedExpect(), c.lost(),
                 c.stuck(), c.notPlaced());
-        out.printf("        heap after GC %s (lowest %s, %d GCs); server keeps %d call histories, about %.0f MB serialized;"
-                        + " event->action %s; signal->activity %s%n",
+        out.printf("        heap after GC %s (lowest %s, %d GCs); server keeps %d call histories, about %.0f MB serialized%n",
                 mb(sample.heap().lastBytes()), mb(sample.heap().lowestBytes()), sample.heap().collections(),
-                sample.histories().workflows(), sample.histories().bytes() / MB, sample.eventToAction().format(),
-                sample.signalToActivity().format());
+                sample.histories().workflows(), sample.histories().bytes() / MB);
+        out.printf("        answer %s; event->action %s; signal->activity %s%n", sample.timeToAnswer().format(),
+                sample.eventToAction().format(), sample.signalToActivity().format());
         out.flush();
     }
 
@@ -54,6 +54,7 @@ final class SoakPrinter {
                 timeScale(settings.timeScale()), clock(result.took()));
         out.printf("  calls   started %d; completed (met expect) %d; failed expect %d; lost %d; stuck %d; not placed %d%n",
                 c.started(), c.completed(), c.failedExpect(), c.lost(), c.stuck(), c.notPlaced());
+        out.printf("  time to answer (incoming call placed -> answer)   %s%n", result.timeToAnswer().format());
         out.printf("  event->action (callback in -> next ACS request)   %s%n", result.eventToAction().format());
         out.printf("          %d callbacks of sampled calls; %d overtaken by another callback; %d with nothing after%n",
                 result.callbacks().callbacks(), result.callbacks().superseded(), result.callbacks().unanswered());

@@ -4,4 +4,4 @@ import java.time.Duration;
 
 /** One periodic report: where the run stood, the heap since the previous one, latencies in that interval. */
 record SoakSample(Duration elapsed, SoakTally.Counts counts, HeapSampler.HeapWindow heap,
-                  RetainedHistories.Estimate histories, LatencySummary eventToAction, LatencySummary signalToActivity) {}
+                  RetainedHistories.Estimate histories, LatencySummary timeToAnswer, LatencySummary eventToAction, LatencySummary signalToActivity) {}
