@@ -60,6 +60,7 @@ final class SoakCommand {
     static SoakSettings parse(List<String> args) {
         int calls = 100;
         Duration length = Duration.ofMinutes(2);
+        Duration rampUp = Duration.ofSeconds(30);
         Duration deadline = Duration.ofMinutes(3);
         Duration reportEvery = Duration.ofSeconds(30);
         Duration probeEvery = Duration.ofMillis(100);
@@ -70,6 +71,7 @@ final class SoakCommand {
             switch (arg) {
                 case "--calls" -> calls = number(arg, value(args, i++));
                 case "--minutes" -> length = minutes(value(args, i++));
+                case "--ramp-up" -> rampUp = duration(arg, value(args, i++));
                 case "--deadline" -> deadline = duration(arg, value(args, i++));
                 case "--report-every" -> reportEvery = duration(arg, value(args, i++));
                 case "--probe-every" -> probeEvery = duration(arg, value(args, i++));
@@ -83,7 +85,7 @@ final class SoakCommand {
             }
         }
         try {
-            return new SoakSettings(calls, length, deadline, reportEvery, probeEvery, realtime ? 1.0 : DemoCommand.FAST,
+            return new SoakSettings(calls, length, rampUp, deadline, reportEvery, probeEvery, realtime ? 1.0 : DemoCommand.FAST,
                     flows);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -19,6 +19,7 @@ final class EventToAction {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CALLBACKS_PATH = "/api/callbacks/";
     private final LatencyRecorder latency = new LatencyRecorder();
+    private final SlowestSamples slowest = new SlowestSamples(5);
     private final Map<String, AtomicLong> pendingByCallId = new ConcurrentHashMap<>();
     private final Map<String, String> callIdByConnection = new ConcurrentHashMap<>();
     private final Map<String, String> connectionByCallId = new ConcurrentHashMap<>();
@@ -78,6 +79,7 @@ final class EventToAction {
         long callbackAt = pending.getAndSet(0);
         if (callbackAt != 0) {
             latency.recordNanos(nanos - callbackAt);
+            slowest.offer(callId, entry.operation(), nanos - callbackAt);
         }
     }
 
@@ -103,6 +105,10 @@ final class EventToAction {
 
     LatencyRecorder latency() {
         return latency;
+    }
+
+    SlowestSamples slowest() {
+        return slowest;
     }
 
     /** Callbacks of tracked calls, how many another callback overtook before a request, and how many nothing followed. */

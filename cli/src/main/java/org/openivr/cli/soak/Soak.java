@@ -50,6 +50,8 @@ public final class Soak {
     private final ScriptedCallPlacer placer;
     private final WorkflowClient client;
     private final Semaphore slots;
+    /** The probe's, once started: the ramp-up marks it steady with the others. */
+    private volatile LatencyRecorder probeLatency;
     private final ExecutorService finishers = Executors.newFixedThreadPool(4, daemon("soak-finish"));
 
     private Soak(SoakSettings settings, Platform platform, CallMix mix, EventToAction eventToAction,
@@ -62,7 +64,7 @@ public final class Soak {
         this.client = platform.workflowClient();
         this.histories = new RetainedHistories(client);
         this.placer = new ScriptedCallPlacer(platform.emulator(), platform.apiClient());
-        this.slots = new Semaphore(settings.calls());
+        this.slots = new Semaphore(0); // opened by the ramp-up
     }
 
     /**
@@ -115,6 +117,7 @@ public final class Soak {
         List<SoakSample> samples = new ArrayList<>();
         HeapSampler heap = new HeapSampler();
         SignalProbe probe = SignalProbe.start(client, sticky, settings.probeEvery());
+        probeLatency = probe.latency();
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(daemon("soak-report"));
         ExecutorService placers = Executors.newFixedThreadPool(PLACERS, daemon("soak-place"));
         long started = System.nanoTime();
@@ -127,6 +130,11 @@ public final class Soak {
                 }
                 printer.progress(sample);
             }, period, period, TimeUnit.NANOSECONDS);
+            RampUp ramp = new RampUp(started);
+            ramp.run();
+            if (!ramp.done()) {
+                reporter.scheduleAtFixedRate(ramp, 100, 100, TimeUnit.MILLISECONDS);
+            }
             long stopPlacing = started + settings.length().toNanos();
             for (int i = 0; i < PLACERS; i++) {
                 placers.submit(() -> placeUntil(stopPlacing));
@@ -150,11 +158,52 @@ public final class Soak {
         samples.add(last);
         printer.progress(last);
         finishers.shutdown();
-        return new SoakResult(tally.counts(), List.copyOf(samples), timeToAnswer.latency().total(),
-                eventToAction.latency().total(),
-                eventToAction.counts(), probe.latency().total(), probe.failedSignals(), probe.skippedTicks(),
+        return new SoakResult(tally.counts(), List.copyOf(samples),
+                new SoakResult.Latencies(timeToAnswer.latency().steady(), timeToAnswer.latency().total()),
+                new SoakResult.Latencies(eventToAction.latency().steady(), eventToAction.latency().total()),
+                eventToAction.counts(), eventToAction.slowest().slowest(),
+                new SoakResult.Latencies(probe.latency().steady(), probe.latency().total()), probe.failedSignals(),
+                probe.skippedTicks(),
                 histories.estimate(),
                 tally.problems(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Opens the slots linearly over the ramp-up, then marks the latencies steady from there on: a cold JVM meeting
+     * N calls at once says little about N calls in flight.
+     */
+    private final class RampUp implements Runnable {
+        private final long started;
+        private int opened;
+        private volatile boolean done;
+
+        RampUp(long started) {
+            this.started = started;
+        }
+
+        @Override
+        public void run() {
+            if (done) {
+                return;
+            }
+            long ramp = settings.rampUp().toNanos();
+            double share = ramp == 0 ? 1 : Math.min(1, (System.nanoTime() - started) / (double) ramp);
+            int target = (int) Math.round(settings.calls() * share);
+            if (target > opened) {
+                slots.release(target - opened);
+                opened = target;
+            }
+            if (opened == settings.calls()) {
+                done = true;
+                timeToAnswer.latency().startSteady();
+                eventToAction.latency().startSteady();
+                probeLatency.startSteady();
+            }
+        }
+
+        boolean done() {
+            return done;
+        }
     }
 
     private SoakSample sample(long started, HeapSampler heap, SignalProbe probe) {

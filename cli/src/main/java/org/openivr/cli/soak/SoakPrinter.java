@@ -20,8 +20,9 @@ final class SoakPrinter {
                 .distinct().toList();
         List<String> unsampled = mix.calls().stream().filter(c -> !c.sampled()).map(CallMix.MixedCall::flow)
                 .distinct().toList();
-        line(String.format("Soak: %d calls in flight for %s, %s; a call still running %d s after it was placed is stuck",
-                settings.calls(), minutes(settings.length()), timeScale(settings.timeScale()), settings.deadline().toSeconds()));
+        line(String.format("Soak: %d calls in flight (reached over %d s) for %s, %s; a call still running %d s after it was"
+                        + " placed is stuck", settings.calls(), settings.rampUp().toSeconds(), minutes(settings.length()),
+                timeScale(settings.timeScale()), settings.deadline().toSeconds()));
         line(String.format("Mix: %d scripted calls of %d flows, in turn", mix.calls().size(),
                 mix.calls().stream().map(CallMix.MixedCall::flow).distinct().count()));
         line("Event->action sampled on " + sampled + (unsampled.isEmpty() ? "" : "; not on " + unsampled
@@ -54,10 +55,12 @@ final class SoakPrinter {
                 timeScale(settings.timeScale()), clock(result.took()));
         out.printf("  calls   started %d; completed (met expect) %d; failed expect %d; lost %d; stuck %d; not placed %d%n",
                 c.started(), c.completed(), c.failedExpect(), c.lost(), c.stuck(), c.notPlaced());
+        out.printf("  latencies after the %d s ramp-up [and over the whole run]%n", settings.rampUp().toSeconds());
         out.printf("  time to answer (incoming call placed -> answer)   %s%n", result.timeToAnswer().format());
         out.printf("  event->action (callback in -> next ACS request)   %s%n", result.eventToAction().format());
         out.printf("          %d callbacks of sampled calls; %d overtaken by another callback; %d with nothing after%n",
                 result.callbacks().callbacks(), result.callbacks().superseded(), result.callbacks().unanswered());
+        result.slowestEventToAction().forEach(slow -> out.printf("          slow: %s%n", slow.format()));
         out.printf("  Temporal signal->activity (probe workflow)        %s%s%n", result.signalToActivity().format(),
                 result.failedProbeSignals() == 0 ? "" : ", " + result.failedProbeSignals() + " signals failed");
         out.printf("          one signal at a time every %d ms; %d ticks skipped while the previous signal waited%n",

@@ -8,13 +8,14 @@ import java.util.List;
  *
  * @param calls       calls kept in flight: a new one starts whenever one ends
  * @param length      how long new calls keep starting; the calls in flight then run to their end
+ * @param rampUp      how long it takes to reach {@code calls} in flight (linearly); latencies after it count as steady
  * @param deadline    a call still running this long after it was placed is stuck
  * @param reportEvery how often progress, memory and latencies are printed
  * @param probeEvery  how often the Temporal probe workflow is signalled
  * @param timeScale   the emulator's time scale (0.25: emulated time runs four times faster than real time)
  * @param flows       only these flows' scripted calls; empty for all
  */
-public record SoakSettings(int calls, Duration length, Duration deadline, Duration reportEvery, Duration probeEvery,
+public record SoakSettings(int calls, Duration length, Duration rampUp, Duration deadline, Duration reportEvery, Duration probeEvery,
                            double timeScale, List<String> flows) {
     public SoakSettings {
         if (calls < 1) {
@@ -22,6 +23,9 @@ public record SoakSettings(int calls, Duration length, Duration deadline, Durati
         }
         if (length.isNegative() || length.isZero()) {
             throw new IllegalArgumentException("--minutes must be more than 0");
+        }
+        if (rampUp.isNegative()) {
+            throw new IllegalArgumentException("--ramp-up must not be negative");
         }
         if (deadline.isNegative() || deadline.isZero() || reportEvery.isNegative() || reportEvery.isZero()
                 || probeEvery.isNegative() || probeEvery.isZero()) {

@@ -23,7 +23,7 @@ class SoakEndToEndTest {
         DemoSuites suites = DemoSuites.load(flows, List.of("support-line"));
         Map<String, String> routes = new LinkedHashMap<>();
         suites.numbers().forEach((flow, number) -> routes.put(number, flow));
-        SoakSettings settings = new SoakSettings(3, Duration.ofSeconds(12), Duration.ofMinutes(1), Duration.ofSeconds(5),
+        SoakSettings settings = new SoakSettings(3, Duration.ofSeconds(12), Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(5),
                 Duration.ofMillis(100), 0.25, List.of("support-line"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
