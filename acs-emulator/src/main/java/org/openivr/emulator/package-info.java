@@ -19,7 +19,9 @@
  *       transferToParticipant honour {@code Repeatability-Request-ID}: a repeat gets the stored
  *       response with {@code Repeatability-Result: accepted}, does not run again and is not written to
  *       the ledger again.</li>
- *   <li>{@code GET /emulator/ledger[?callConnectionId=...]}: the executed operations as JSON, no auth.</li>
+ *   <li>{@code GET /emulator/ledger[?callConnectionId=...]}: the executed operations as JSON, no auth. In process,
+ *       {@code ledger().subscribe(...)} sees each entry as it is written, and {@code ledger().stopKeeping()} stops
+ *       keeping them (a load run would otherwise hold every request it ever made).</li>
  *   <li>{@code GET /calling/.well-known/acsopenidconfiguration} and {@code GET /calling/keys}, no auth: the OpenID
  *       configuration ({@code issuer}, {@code jwks_uri}) and the JWKS of the RSA key made at start, which signs the
  *       {@code Authorization: Bearer} JWT on every callback POST (acs-wire 7.2: RS256, {@code kid}, {@code iss}

@@ -8,10 +8,10 @@ import org.openivr.flows.ScriptedCall;
 import org.openivr.workflows.CallResult;
 
 /** Compares how a call ended with what its scripted caller expects; says every difference. */
-final class Expectations {
+public final class Expectations {
     private Expectations() {}
 
-    static List<String> check(ScriptedCall.Expectation expect, CallResult result) {
+    public static List<String> check(ScriptedCall.Expectation expect, CallResult result) {
         List<String> problems = new ArrayList<>();
         if (result == null) {
             problems.add("the call did not finish");
