@@ -92,6 +92,12 @@ public final class Platform implements AutoCloseable {
                 apiKey = newApiKey();
                 properties.put("ivr.api.keys", apiKey);
             }
+            // The media URLs' token secret: IVR_MEDIA_TOKEN_SECRET when set (several workers must share one), else one
+            // made for this run.
+            String mediaSecret = System.getenv("IVR_MEDIA_TOKEN_SECRET");
+            if (mediaSecret == null || mediaSecret.isBlank()) {
+                properties.put("ivr.media.token-secret", newApiKey());
+            }
             if (options.acsConnection() != null) {
                 properties.put("ivr.acs.connection-string", options.acsConnection());
             } else {
@@ -103,6 +109,8 @@ public final class Platform implements AutoCloseable {
                 properties.put("ivr.acs.callback-auth.openid-configuration", emulator.openIdConfigurationUri().toString());
                 properties.put("ivr.acs.callback-auth.issuer", emulator.callbackIssuer());
                 properties.put("ivr.acs.callback-auth.audience", emulator.resourceId());
+                // The emulator's media sockets carry the same signed token: require and verify it, as in production.
+                properties.put("ivr.media.require-acs-token", "true");
                 // Only the emulator's scripted calls may set a call's clock.
                 properties.put("ivr.test-clock", "true");
                 // Outbound calls placed without 'from' come from the emulator's demo number, unless configured.
@@ -130,7 +138,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** 32 random bytes, URL-safe base64: a key nobody guesses. */
+    /** 32 random bytes, URL-safe base64: a key (or secret) nobody guesses. */
     private static String newApiKey() {
         byte[] bytes = new byte[32];
         new java.security.SecureRandom().nextBytes(bytes);

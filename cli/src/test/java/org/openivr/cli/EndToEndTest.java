@@ -251,7 +251,7 @@ class EndToEndTest {
         assertThat(count(run, "startMediaStreaming")).isEqualTo(1);
         assertThat(count(run, "stopMediaStreaming")).isEqualTo(1);
         assertThat(entries(run, "answer").get(0).requestBody()).contains("\"audioChannelType\":\"unmixed\"")
-                .contains("/ws/media/" + run.callId());
+                .contains("/ws/media/" + run.callId() + "?token=");
     }
 
     @Test
