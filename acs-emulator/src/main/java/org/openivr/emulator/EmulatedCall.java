@@ -245,6 +245,25 @@ final class EmulatedCall {
     script.continuousDtmfStarted();
   }
 
+  /**
+   * The operation whose prompt the caller hears right now, or {@code null}: a running play, a recognize whose prompt
+   * still plays (one that only listens is quiet), or a PlayTo on the participant sub-leg.
+   */
+  MediaOperation playingPrompt() {
+    if (current instanceof PlayOperation play && !play.finished()) {
+      return play;
+    }
+    if (current instanceof RecognizeOperation recognize && recognize.promptPlaying()) {
+      return recognize;
+    }
+    return controls.subLegPlay();
+  }
+
+  /** Whether every callback event of this call so far has reached the app (or was given up on). */
+  boolean eventsDelivered() {
+    return events == null || events.drained().isDone();
+  }
+
   /** The recognize that collects keys right now, or {@code null}. */
   RecognizeOperation listeningRecognize() {
     return current instanceof RecognizeOperation recognize && recognize.listening() ? recognize : null;
