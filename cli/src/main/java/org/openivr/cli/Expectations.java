@@ -6,12 +6,21 @@ import java.util.Map;
 import java.util.Objects;
 import org.openivr.flows.ScriptedCall;
 import org.openivr.workflows.CallResult;
+import org.openivr.workflows.TimelineEntry;
 
 /** Compares how a call ended with what its scripted caller expects; says every difference. */
 final class Expectations {
     private Expectations() {}
 
+    /** The timeline's record of a prompt cut short by the caller's speech (see PlayVerb). */
+    static final String BARGE_IN = "barge-in";
+
     static List<String> check(ScriptedCall.Expectation expect, CallResult result) {
+        return check(expect, result, List.of());
+    }
+
+    /** @param timeline every timeline entry the call recorded, oldest first */
+    static List<String> check(ScriptedCall.Expectation expect, CallResult result, List<TimelineEntry> timeline) {
         List<String> problems = new ArrayList<>();
         if (result == null) {
             problems.add("the call did not finish");
@@ -33,6 +42,15 @@ final class Expectations {
                 if (!Objects.equals(String.valueOf(actual), String.valueOf(wanted.getValue()))) {
                     problems.add("variable " + wanted.getKey() + " was " + actual + ", expected " + wanted.getValue());
                 }
+            }
+        }
+        if (expect.interrupted() != null) {
+            List<String> interrupted = timeline.stream().filter(e -> BARGE_IN.equals(e.kind()))
+                    .map(TimelineEntry::node).toList();
+            if (!expect.interrupted().equals(interrupted)) {
+                problems.add((interrupted.isEmpty() ? "no prompt was cut short by speech"
+                        : "speech cut short the prompt of " + interrupted) + ", expected "
+                        + (expect.interrupted().isEmpty() ? "none" : expect.interrupted().toString()));
             }
         }
         return problems;
