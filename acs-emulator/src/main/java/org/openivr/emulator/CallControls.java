@@ -276,6 +276,11 @@ final class CallControls {
    * open), or the call was answered without media-streaming options and so can never stream (the caller then need
    * not wait for it).
    */
+  /** Whether the call was answered with media-streaming options, so the app may ever hear the caller's audio. */
+  boolean mayStream() {
+    return streaming != null;
+  }
+
   boolean callerAudioReachesApp() {
     return streaming == null || streamingActive;
   }

@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
  *       ({@link CallControls#callerAudioReachesApp}); nothing plays to the caller (no play, no PlayTo, no recognize
  *       whose prompt still plays; a recognize that only listens is quiet); every callback event of the call has
  *       reached the app; the media stream has carried the caller's last words (it falls behind on a busy machine);
- *       and the app has started a prompt since then, or since the caller last pressed a key (or since the call
- *       connected: the app speaks first). That must hold for a whole {@link #REACTION} of simulated time,
- *       and at least {@link #APP_TURNAROUND} of wall-clock time, before the caller speaks. A caller the app does not
- *       answer with a prompt speaks anyway once the line has been quiet for {@link #UNANSWERED} (simulated) and
- *       {@link #UNANSWERED_WALL} (wall clock).</li>
+ *       and the app has started a prompt since then, or since the caller last pressed a key (at the start of the
+ *       call: the app speaks first). That must hold for a whole {@link #REACTION} of simulated time, and at least
+ *       {@link #APP_TURNAROUND} of wall-clock time, before the caller speaks. A caller whose words or keys the app
+ *       does not answer with a prompt speaks anyway once the line has been quiet for {@link #UNANSWERED}
+ *       (simulated) and {@link #UNANSWERED_WALL} (wall clock). On a call answered without media-streaming options
+ *       the app can never hear the caller, so only quiet, delivered events and the pause count.</li>
  *   <li>{@link CallerStep.Interrupt} speaks once one prompt has played for {@link #REACTION} while the caller's
  *       audio reaches the app: over that prompt, to barge in.</li>
  * </ul>
@@ -48,8 +49,8 @@ final class CallerScript {
   static final Duration APP_TURNAROUND = Duration.ofMillis(500);
   /** How long a caller waits for the app to answer with a prompt before speaking anyway (simulated). */
   static final Duration UNANSWERED = Duration.ofSeconds(5);
-  /** ... and at least this long on the wall clock: the app's answer takes real time. */
-  static final Duration UNANSWERED_WALL = Duration.ofSeconds(2);
+  /** ... and at least this long on the wall clock: the app's answer takes real time, more on a busy machine. */
+  static final Duration UNANSWERED_WALL = Duration.ofSeconds(5);
 
   private final EmulatedCall call;
   private final List<CallerStep> steps;
@@ -74,6 +75,8 @@ final class CallerScript {
   private MediaOperation heardPrompt;
   /** How many prompts the app had started when the caller's last words or key reached it. */
   private int promptsAtLastSound;
+  /** Whether the caller has spoken or pressed a key yet (before that, the app speaks first). */
+  private boolean soundedYet;
   /** When (simulated) the caller's last words end; the caller waits until the stream has carried them. */
   private long lastWordsEnd = -1;
 
@@ -198,10 +201,10 @@ final class CallerScript {
     }
     long quietFor = call.audio.now() - holdsSince;
     long quietForWall = System.nanoTime() - holdsSinceWall;
-    if (call.audio.promptsStarted() > promptsAtLastSound) {
+    if (call.audio.promptsStarted() > promptsAtLastSound || !call.controls.mayStream()) {
       return quietFor >= REACTION.toNanos() && quietForWall >= APP_TURNAROUND.toNanos();
     }
-    return quietFor >= UNANSWERED.toNanos() && quietForWall >= UNANSWERED_WALL.toNanos();
+    return soundedYet && quietFor >= UNANSWERED.toNanos() && quietForWall >= UNANSWERED_WALL.toNanos();
   }
 
   private boolean promptPlayedLongEnough() {
@@ -220,6 +223,7 @@ final class CallerScript {
     log.debug("{} caller {} \"{}\"", call.callConnectionId(), overPrompt ? "speaks over the prompt:" : "says", text);
     words = null;
     promptsAtLastSound = call.audio.promptsStarted();
+    soundedYet = true;
     lastWordsEnd = call.audio.now() + length.toNanos();
     call.audio.callerSpeech(length, text);
     timer = call.sim.after(length, this::advance);
@@ -250,6 +254,7 @@ final class CallerScript {
     call.controls.callerPressed(tone);
     call.audio.callerTone(tone);
     promptsAtLastSound = call.audio.promptsStarted();
+    soundedYet = true;
     if (recognize != null) {
       recognize.key(tone);
       if (target != recognize) {

@@ -59,8 +59,10 @@
  *       listens is quiet); every callback event of the call has been delivered; and the app has started a prompt
  *       since the caller's last words reached it or their last key (at the start: the app speaks first). That must
  *       hold for 1 s simulated and at least 500 ms of wall-clock time; then the caller speaks: speech-like audio
- *       for about 55 ms a character, then a transcript. An app that never answers with a prompt gets the words
- *       anyway after 5 s simulated (and 2 s wall clock) of quiet. <b>Emulator rule</b>: the wall-clock parts are
+ *       for about 55 ms a character, then a transcript. An app that does not answer the caller's words or keys
+ *       with a prompt gets the next words anyway after 5 s simulated (and 5 s wall clock) of quiet. On a call
+ *       answered without media-streaming options nobody can hear the words but a recording, so there only quiet,
+ *       delivered events and the pause count. <b>Emulator rule</b>: the wall-clock parts are
  *       there because the app's time is not scaled; without them a caller at 4x speed would answer into the gap
  *       between a prompt and the app's next step.</li>
  *   <li>{@code Interrupt(text)} waits until a prompt plays while the caller's audio streams, lets 1 s (simulated)

@@ -160,6 +160,18 @@ class CallerTurnTest {
   }
 
   @Test
+  void theAppSpeaksFirst() throws Exception {
+    Call call = connect(true, new CallerStep.Say("hello?"));
+    // However long the line stays quiet at the start, the caller waits to be greeted.
+    Thread.sleep(CallerScript.UNANSWERED_WALL.plusSeconds(1).toMillis());
+    assertThat(speech(call)).isEmpty();
+
+    play(call, SHORT_TEXT, "greeting");
+
+    assertThat(awaitSpeech(call, 1).start()).isGreaterThanOrEqualTo(prompts(call).get(0).end() + REACTION);
+  }
+
+  @Test
   void interruptSpeaksOverThePromptAboutASecondIn() throws Exception {
     Call call = connect(true, new CallerStep.Interrupt("skip that"));
     play(call, text("x".repeat(400)), "news");

@@ -61,6 +61,10 @@ class MediaStreamingAudioTest {
           new CallerStep.Silence(Duration.ofMillis(400)), new CallerStep.HangUp()), options(ws.url("/ws/media/call-1"),
           "unmixed", "pcm24KMono"));
       app.awaitEvent(id, "MediaStreamingStarted");
+      // The app speaks first; then it is the caller's turn.
+      SignedClient.Reply play = client.post("/calling/callConnections/" + id + ":play", V,
+          "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hello\"}}],\"operationContext\":\"hello\"}");
+      assertThat(play.status()).as(play.body()).isEqualTo(202);
       app.awaitEvent(id, "CallDisconnected");
       long deadline = System.currentTimeMillis() + 5000;
       while (!ws.closedByClient && System.currentTimeMillis() < deadline) {
@@ -83,9 +87,9 @@ class MediaStreamingAudioTest {
       assertThat(packets.get(0).at("/audioMetadata/length").asInt()).isEqualTo(960);
       List<JsonNode> audio = packets.stream().filter(p -> p.get("kind").asText().equals("AudioData"))
           .map(p -> p.get("audioData")).toList();
-      // About 6.5 s of simulated call: 300 ms silence, 5 s waiting for an app that never speaks (then the caller
-      // speaks anyway), ~825 ms of speech, 400 ms silence.
-      assertThat(audio.size()).isBetween(280, 400);
+      // About 2.5 s of simulated call: the 400 ms greeting, the caller's pause (1 s, at least 500 ms of wall clock:
+      // 1 s simulated here), ~825 ms of speech, 400 ms silence.
+      assertThat(audio.size()).isBetween(100, 200);
       assertThat(audio).allSatisfy(a -> {
         assertThat(pcm(a)).hasSize(480);
         assertThat(a.get("participantRawID").asText()).isEqualTo("4:+14255550123");
