@@ -56,8 +56,6 @@ final class CallAudio {
     void heard(Segment segment, String text);
   }
   private boolean ended;
-  /** How many prompts the IVR has started so far (plays, recognize prompts, PlayTo). */
-  private int prompts;
 
   CallAudio(Simulation sim) {
     this.timeScale = sim.scaled(Duration.ofSeconds(1)).toNanos() / 1e9;
@@ -75,18 +73,12 @@ final class CallAudio {
 
   /** The IVR plays these sources one after the other, starting now. */
   void prompt(List<PlaySource> sources) {
-    prompts++;
     long at = now();
     for (PlaySource source : sources) {
       long length = source.duration().toNanos();
       add(new Segment(Party.IVR, source.kind().equals("file") ? Sound.TONE_440 : Sound.SPEECH, at, length, null));
       at += length;
     }
-  }
-
-  /** How many prompts the IVR has started on this call so far. */
-  int promptsStarted() {
-    return prompts;
   }
 
   /** The caller presses a key (its wire tone name, e.g. {@code five}). */

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link CallControls#callerAudioReachesApp}); nothing plays to the caller (no play, no PlayTo, no recognize
  *       whose prompt still plays; a recognize that only listens is quiet); every callback event of the call has
  *       reached the app; the media stream has carried the caller's last words (it falls behind on a busy machine);
- *       and the app has started a prompt since then, or since the caller last pressed a key (at the start of the
- *       call: the app speaks first). That must hold for a whole {@link #REACTION} of simulated time, and at least
+ *       and a prompt has played to its end since then, or since the caller last pressed a key (at the start of the
+ *       call: the app speaks first). A prompt cut short does not count: the app cancelled it because it heard the
+ *       caller, and its answer is still to come. That must hold for a whole {@link #REACTION} of simulated time, and at least
  *       {@link #APP_TURNAROUND} of wall-clock time, before the caller speaks. A caller whose words or keys the app
  *       does not answer with a prompt speaks anyway once the line has been quiet for {@link #UNANSWERED}
  *       (simulated) and {@link #UNANSWERED_WALL} (wall clock). On a call answered without media-streaming options
@@ -73,7 +74,7 @@ final class CallerScript {
   private long holdsSinceWall;
   /** The prompt an Interrupt step is listening to. */
   private MediaOperation heardPrompt;
-  /** How many prompts the app had started when the caller's last words or key reached it. */
+  /** How many prompts had played to their end when the caller's last words or key reached the app. */
   private int promptsAtLastSound;
   /** Whether the caller has spoken or pressed a key yet (before that, the app speaks first). */
   private boolean soundedYet;
@@ -185,9 +186,9 @@ final class CallerScript {
         holdsSince = -1;
         return false;
       }
-      // Only now can the app hear them: a prompt that started before (a menu asking again) is no answer to them.
+      // Only now can the app hear them: a prompt that ended before (a menu asking again) is no answer to them.
       lastWordsEnd = -1;
-      promptsAtLastSound = call.audio.promptsStarted();
+      promptsAtLastSound = call.promptsPlayedOut();
     }
     boolean quiet = call.controls.callerAudioReachesApp() && call.playingPrompt() == null && call.eventsDelivered();
     if (!quiet) {
@@ -201,7 +202,7 @@ final class CallerScript {
     }
     long quietFor = call.audio.now() - holdsSince;
     long quietForWall = System.nanoTime() - holdsSinceWall;
-    if (call.audio.promptsStarted() > promptsAtLastSound || !call.controls.mayStream()) {
+    if (call.promptsPlayedOut() > promptsAtLastSound || !call.controls.mayStream()) {
       return quietFor >= REACTION.toNanos() && quietForWall >= APP_TURNAROUND.toNanos();
     }
     return soundedYet && quietFor >= UNANSWERED.toNanos() && quietForWall >= UNANSWERED_WALL.toNanos();
@@ -222,7 +223,7 @@ final class CallerScript {
     Duration length = PlaySource.speakingTime(text);
     log.debug("{} caller {} \"{}\"", call.callConnectionId(), overPrompt ? "speaks over the prompt:" : "says", text);
     words = null;
-    promptsAtLastSound = call.audio.promptsStarted();
+    promptsAtLastSound = call.promptsPlayedOut();
     soundedYet = true;
     lastWordsEnd = call.audio.now() + length.toNanos();
     call.audio.callerSpeech(length, text);
@@ -253,7 +254,7 @@ final class CallerScript {
     log.debug("{} caller presses {}", call.callConnectionId(), tone);
     call.controls.callerPressed(tone);
     call.audio.callerTone(tone);
-    promptsAtLastSound = call.audio.promptsStarted();
+    promptsAtLastSound = call.promptsPlayedOut();
     soundedYet = true;
     if (recognize != null) {
       recognize.key(tone);

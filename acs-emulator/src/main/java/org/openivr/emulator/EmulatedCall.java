@@ -47,6 +47,8 @@ final class EmulatedCall {
   private MediaOperation current;
   private ScheduledFuture<?> ringTimeout;
   private boolean outbound;
+  /** How many prompts have played to their end on this call (not cut short by a key or a cancel). */
+  private int promptsPlayedOut;
 
   EmulatedCall(ScriptedCaller caller, Simulation sim, CallbackDelivery delivery) {
     this.caller = caller;
@@ -257,6 +259,15 @@ final class EmulatedCall {
       return recognize;
     }
     return controls.subLegPlay();
+  }
+
+  /** A prompt played to its end. */
+  void promptPlayedOut() {
+    promptsPlayedOut++;
+  }
+
+  int promptsPlayedOut() {
+    return promptsPlayedOut;
   }
 
   /** Whether every callback event of this call so far has reached the app (or was given up on). */

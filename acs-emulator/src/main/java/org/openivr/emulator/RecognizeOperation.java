@@ -112,6 +112,9 @@ final class RecognizeOperation extends MediaOperation {
   }
 
   private void promptFinished() {
+    if (promptPlaying) {
+      call.promptPlayedOut();
+    }
     promptPlaying = false;
     schedule(initialSilenceTimeout, () -> finish("RecognizeFailed", ResultInformation.INITIAL_SILENCE, null));
     if (!listening) {

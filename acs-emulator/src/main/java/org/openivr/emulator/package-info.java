@@ -56,8 +56,9 @@
  *       audio streams to the app (the media socket is open; a call answered without media-streaming options can
  *       never stream, so there this does not apply) and the stream has carried the caller's last words; nothing
  *       plays to the caller (no play, no PlayTo, no recognize whose prompt still plays; a recognize that only
- *       listens is quiet); every callback event of the call has been delivered; and the app has started a prompt
- *       since the caller's last words reached it or their last key (at the start: the app speaks first). That must
+ *       listens is quiet); every callback event of the call has been delivered; and a prompt has played to its end
+ *       since the caller's last words reached the app or their last key (at the start: the app speaks first; a
+ *       prompt cut short does not count, the app's answer is still to come). That must
  *       hold for 1 s simulated and at least 500 ms of wall-clock time; then the caller speaks: speech-like audio
  *       for about 55 ms a character, then a transcript. An app that does not answer the caller's words or keys
  *       with a prompt gets the next words anyway after 5 s simulated (and 5 s wall clock) of quiet. On a call

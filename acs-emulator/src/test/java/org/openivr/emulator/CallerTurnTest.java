@@ -160,6 +160,25 @@ class CallerTurnTest {
   }
 
   @Test
+  void aPromptCutShortIsNotTheAppsAnswer() throws Exception {
+    Call call = connect(true, new CallerStep.Say("billing"), new CallerStep.Say("that's all"));
+    play(call, SHORT_TEXT, "menu");
+    awaitSpeech(call, 1);
+    play(call, text("x".repeat(400)), "asking-again");
+    HttpSink.awaitTrue(() -> prompts(call).size() == 2, "the second prompt");
+    // The app heard the caller after all: it cuts its prompt short, and takes its time to answer.
+    SignedClient.Reply cancel = client.post("/calling/callConnections/" + call.id() + ":cancelAllMediaOperations", V,
+        "{\"operationContext\":\"heard\"}");
+    assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
+    Thread.sleep(CallerScript.APP_TURNAROUND.plusMillis(500).toMillis());
+    assertThat(speech(call)).hasSize(1);
+    play(call, SHORT_TEXT, "answer");
+
+    CallAudio.Segment second = awaitSpeech(call, 2);
+    assertThat(second.start()).isGreaterThanOrEqualTo(prompts(call).get(2).end() + REACTION);
+  }
+
+  @Test
   void theAppSpeaksFirst() throws Exception {
     Call call = connect(true, new CallerStep.Say("hello?"));
     // However long the line stays quiet at the start, the caller waits to be greeted.
