@@ -256,6 +256,7 @@ final class CallerScript {
     call.audio.callerTone(tone);
     promptsAtLastSound = call.promptsPlayedOut();
     soundedYet = true;
+    lastWordsEnd = -1; // the key is the caller's latest sound now; the app's answer is counted from it
     if (recognize != null) {
       recognize.key(tone);
       if (target != recognize) {
