@@ -99,6 +99,7 @@ public final class DemoRunner {
         long deadline = System.nanoTime() + perCallLimit.toNanos();
         int printed = 0;
         long start = -1;
+        List<TimelineEntry> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             CallStateView view = queryState(stub);
             if (view != null) {
@@ -108,6 +109,7 @@ public final class DemoRunner {
                 }
                 for (int i = printed; i < timeline.size(); i++) {
                     printer.entry(tag, start, timeline.get(i));
+                    seen.add(timeline.get(i));
                 }
                 printed = Math.max(printed, timeline.size());
                 if ("ended".equals(view.status())) {
@@ -117,7 +119,7 @@ public final class DemoRunner {
             Thread.sleep(POLL.toMillis());
         }
         CallResult result = result(stub, deadline);
-        List<String> problems = Expectations.check(call.expect(), result);
+        List<String> problems = Expectations.check(call.expect(), result, seen);
         return new CallRun(flow, call, callId, result, problems);
     }
 

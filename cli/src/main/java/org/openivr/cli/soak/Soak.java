@@ -255,7 +255,7 @@ public final class Soak {
         try {
             String label = callId + " " + mixed.label();
             if (error == null) {
-                List<String> problems = Expectations.check(mixed.call().expect(), result);
+                List<String> problems = Expectations.checkOutcome(mixed.call().expect(), result);
                 if (problems.isEmpty()) {
                     tally.ended(CallOutcome.MET_EXPECT, null);
                 } else {
