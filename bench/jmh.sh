@@ -4,5 +4,6 @@
 #   bench/jmh.sh -prof gc        # plus bytes allocated per frame
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q install -DskipTests -pl bench -am
+# package, not install: nothing of this checkout lands in the local repository other builds read.
+mvn -B -q package -DskipTests -pl bench -am
 exec java -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" org.openjdk.jmh.Main FramePathBenchmark "$@"

@@ -4,5 +4,6 @@
 #   bench/load.sh [seconds-per-step] [streams ...]      (default: 20 s at 100 200 400 streams)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q install -DskipTests -pl bench -am
+# package, not install: nothing of this checkout lands in the local repository other builds read.
+mvn -B -q package -DskipTests -pl bench -am
 exec java -Xmx2g -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" org.openivr.bench.LoadDriver "$@"

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -232,6 +233,11 @@ public final class AcsEmulator implements AutoCloseable {
   /** Every operation executed so far. */
   public Ledger ledger() {
     return ledger;
+  }
+
+  /** Everything heard so far on the call with this correlationId, for tests in this package. */
+  List<CallAudio.Segment> sounds(String correlationId) {
+    return sim.call(() -> service.audioOf(correlationId).snapshot());
   }
 
   /** Call recording, for tests in this package (e.g. a smaller chunk size). */

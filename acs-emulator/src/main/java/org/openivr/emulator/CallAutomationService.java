@@ -114,6 +114,15 @@ final class CallAutomationService {
   }
 
   /** Any thread. */
+  /** What is heard on a call, by correlationId (simulation thread). */
+  CallAudio audioOf(String correlationId) {
+    EmulatedCall call = byCorrelationId.get(correlationId);
+    if (call == null) {
+      throw new IllegalArgumentException("No call " + correlationId);
+    }
+    return call.audio;
+  }
+
   Optional<EmulatedCallView> view(String correlationId) {
     return Optional.ofNullable(byCorrelationId.get(correlationId)).map(EmulatedCall::view);
   }

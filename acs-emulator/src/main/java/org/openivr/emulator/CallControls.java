@@ -129,6 +129,11 @@ final class CallControls {
     }
   }
 
+  /** The PlayTo playing on the sub-leg right now, or null. */
+  PlayOperation subLegPlay() {
+    return subLeg instanceof PlayOperation play && !play.finished() ? play : null;
+  }
+
   /** cancelAllMediaOperations: a running PlayTo is canceled too (a SendDtmf is not a play or recognize). */
   void cancelSubLegPlay() {
     if (subLeg instanceof PlayOperation play) {
@@ -264,6 +269,28 @@ final class CallControls {
         streaming.transportUrl(), stream == null ? "; not a loopback URL, so no WebSocket is opened" : "");
     call.emit("MediaStreamingStarted", callbackUri, apiVersion, operationContext, COMPLETED,
         data -> streamingUpdate(data, "mediaStreamingStarted", "subscriptionStarted"));
+  }
+
+  /**
+   * Whether what the caller says now reaches the app: streaming is on (for a loopback transport URL, its socket is
+   * open), or the call was answered without media-streaming options and so can never stream (the caller then need
+   * not wait for it).
+   */
+  /** Whether the call was answered with media-streaming options, so the app may ever hear the caller's audio. */
+  boolean mayStream() {
+    return streaming != null;
+  }
+
+  boolean callerAudioReachesApp() {
+    return streaming == null || streamingActive;
+  }
+
+  /**
+   * Whether the media stream has carried the caller's audio up to simulated time {@code simulated}; true when no
+   * socket streams (no streaming, or not to a loopback URL): then nothing is late.
+   */
+  boolean streamedThrough(long simulated) {
+    return stream == null || stream.sentThrough(simulated);
   }
 
   void stopStreaming(String operationContext, URI callbackUri, String apiVersion) {

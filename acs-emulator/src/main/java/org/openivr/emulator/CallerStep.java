@@ -25,11 +25,23 @@ public sealed interface CallerStep {
   }
 
   /**
-   * Say something: about 55 ms per character (at least 400 ms) of speech-like audio in the media stream, then a
-   * transcript packet with the text.
+   * Say something when it is the caller's turn: the caller's audio streams to the app (a call answered without
+   * media-streaming options can never stream, so there only the next condition counts) and nothing has played to the
+   * caller for a reaction pause (see {@link CallerScript}). Then about 55 ms per character (at least 400 ms) of speech-like audio
+   * in the media stream, then a transcript packet with the text.
    */
   record Say(String text) implements CallerStep {
     public Say {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * Speak over a prompt (to barge in): waits until a prompt plays while the caller's audio streams, lets about 1 s
+   * (simulated) of it play, then says {@code text} like {@link Say}.
+   */
+  record Interrupt(String text) implements CallerStep {
+    public Interrupt {
       Objects.requireNonNull(text, "text");
     }
   }

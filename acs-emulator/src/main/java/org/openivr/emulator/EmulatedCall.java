@@ -47,6 +47,8 @@ final class EmulatedCall {
   private MediaOperation current;
   private ScheduledFuture<?> ringTimeout;
   private boolean outbound;
+  /** How many prompts have played to their end on this call (not cut short by a key or a cancel). */
+  private int promptsPlayedOut;
 
   EmulatedCall(ScriptedCaller caller, Simulation sim, CallbackDelivery delivery) {
     this.caller = caller;
@@ -243,6 +245,34 @@ final class EmulatedCall {
   /** Continuous DTMF recognition of the caller began: a waiting Press step may press now. */
   void continuousDtmfStarted() {
     script.continuousDtmfStarted();
+  }
+
+  /**
+   * The operation whose prompt the caller hears right now, or {@code null}: a running play, a recognize whose prompt
+   * still plays (one that only listens is quiet), or a PlayTo on the participant sub-leg.
+   */
+  MediaOperation playingPrompt() {
+    if (current instanceof PlayOperation play && !play.finished()) {
+      return play;
+    }
+    if (current instanceof RecognizeOperation recognize && recognize.promptPlaying()) {
+      return recognize;
+    }
+    return controls.subLegPlay();
+  }
+
+  /** A prompt played to its end. */
+  void promptPlayedOut() {
+    promptsPlayedOut++;
+  }
+
+  int promptsPlayedOut() {
+    return promptsPlayedOut;
+  }
+
+  /** Whether every callback event of this call so far has reached the app (or was given up on). */
+  boolean eventsDelivered() {
+    return events == null || events.drained().isDone();
   }
 
   /** The recognize that collects keys right now, or {@code null}. */

@@ -69,6 +69,8 @@ final class MediaStreamClient {
   private ScheduledFuture<?> pacer;
   private long origin;
   private long frames;
+  /** Simulated time up to which the caller's audio has been sent; read from the simulation thread. */
+  private volatile long sentUntil = -1;
 
   MediaStreamClient(EmulatedCall call, MediaStreamingOptions options, String subscriptionId) {
     this.call = call;
@@ -155,6 +157,14 @@ final class MediaStreamClient {
     }
   }
 
+  /**
+   * Whether every frame up to simulated time {@code simulated} has been sent (with the transcripts that ended by
+   * then). Frames go out behind "now" and fall further behind when this machine is busy.
+   */
+  boolean sentThrough(long simulated) {
+    return sentUntil >= simulated;
+  }
+
   private void heard(CallAudio.Segment segment, String text) {
     if (segment.party() != CallAudio.Party.CALLER) {
       return;
@@ -184,6 +194,7 @@ final class MediaStreamClient {
       boolean audible = audio.render(from, frame, call.audio.callerNoise());
       send(audioData(from, audible));
       frames++;
+      sentUntil = origin + frames * FRAME.toNanos();
       long now = from + FRAME.toNanos();
       for (long[] span; (span = pendingTranscriptEnds.peek()) != null && span[1] <= now; ) {
         pendingTranscriptEnds.poll();

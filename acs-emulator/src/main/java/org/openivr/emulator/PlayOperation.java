@@ -38,6 +38,9 @@ final class PlayOperation extends MediaOperation {
   private void playOnce() {
     Duration duration = PlaySource.totalDuration(sources);
     call.audio.prompt(sources);
-    schedule(duration, loop ? this::playOnce : () -> finish("PlayCompleted", ResultInformation.PLAY_COMPLETED, null));
+    schedule(duration, loop ? this::playOnce : () -> {
+      call.promptPlayedOut();
+      finish("PlayCompleted", ResultInformation.PLAY_COMPLETED, null);
+    });
   }
 }

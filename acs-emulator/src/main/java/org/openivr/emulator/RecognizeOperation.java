@@ -26,6 +26,8 @@ final class RecognizeOperation extends MediaOperation {
   private final Set<String> stopTones = new LinkedHashSet<>();
   private final List<String> tones = new ArrayList<>();
   private boolean listening;
+  /** From the start of its prompt until the prompt ends (or the operation does). */
+  private boolean promptPlaying;
 
   RecognizeOperation(EmulatedCall call, String apiVersion, JsonNode request) {
     super(call, apiVersion, request);
@@ -102,6 +104,7 @@ final class RecognizeOperation extends MediaOperation {
       return;
     }
     call.audio.prompt(prompts);
+    promptPlaying = true;
     schedule(PlaySource.totalDuration(prompts), this::promptFinished);
     if (interruptPrompt) {
       startListening();
@@ -109,6 +112,10 @@ final class RecognizeOperation extends MediaOperation {
   }
 
   private void promptFinished() {
+    if (promptPlaying) {
+      call.promptPlayedOut();
+    }
+    promptPlaying = false;
     schedule(initialSilenceTimeout, () -> finish("RecognizeFailed", ResultInformation.INITIAL_SILENCE, null));
     if (!listening) {
       startListening();
@@ -118,6 +125,11 @@ final class RecognizeOperation extends MediaOperation {
   private void startListening() {
     listening = true;
     call.recognizeListening(this);
+  }
+
+  /** Whether its prompt is being played right now (a key cuts it short). */
+  boolean promptPlaying() {
+    return promptPlaying && !finished();
   }
 
   /** Whether keys pressed now are collected. */
@@ -131,6 +143,7 @@ final class RecognizeOperation extends MediaOperation {
       return;
     }
     stopTimer(); // a key stops the prompt, the initial-silence or the inter-digit timer
+    promptPlaying = false;
     if (stopTones.contains(tone)) {
       complete(ResultInformation.STOP_TONE);
     } else {

@@ -19,7 +19,9 @@
  *       transferToParticipant honour {@code Repeatability-Request-ID}: a repeat gets the stored
  *       response with {@code Repeatability-Result: accepted}, does not run again and is not written to
  *       the ledger again.</li>
- *   <li>{@code GET /emulator/ledger[?callConnectionId=...]}: the executed operations as JSON, no auth.</li>
+ *   <li>{@code GET /emulator/ledger[?callConnectionId=...]}: the executed operations as JSON, no auth. In process,
+ *       {@code ledger().subscribe(...)} sees each entry as it is written, and {@code ledger().stopKeeping()} stops
+ *       keeping them (a load run would otherwise hold every request it ever made).</li>
  *   <li>{@code GET /calling/.well-known/acsopenidconfiguration} and {@code GET /calling/keys}, no auth: the OpenID
  *       configuration ({@code issuer}, {@code jwks_uri}) and the JWKS of the RSA key made at start, which signs the
  *       {@code Authorization: Bearer} JWT on every callback POST (acs-wire 7.2: RS256, {@code kid}, {@code iss}
@@ -50,8 +52,26 @@
  *       when that recognize ends: a stop tone gives 8514 (tones before it), reaching
  *       {@code maxTonesToCollect} gives 8531 (later keys of the step are dropped), running out of keys
  *       gives 8532 after the inter-tone timeout.</li>
- *   <li>{@code Silence(d)} and {@code Say(text)} let time pass; a listening recognize that hears no key
- *       within its initial-silence timeout fails with 8510.</li>
+ *   <li>{@code Silence(d)} lets time pass; a listening recognize that hears no key within its
+ *       initial-silence timeout fails with 8510 (so does one the caller only speaks to: recognize is DTMF only).</li>
+ *   <li>{@code Say(text)} waits for the caller's turn, like a person (checked every 100 ms simulated): the caller's
+ *       audio streams to the app (the media socket is open; a call answered without media-streaming options can
+ *       never stream, so there this does not apply) and the stream has carried the caller's last words; nothing
+ *       plays to the caller (no play, no PlayTo, no recognize whose prompt still plays; a recognize that only
+ *       listens is quiet); every callback event of the call has been delivered; and a prompt has played to its end
+ *       since the caller's last words reached the app or their last key (at the start: the app speaks first; a
+ *       prompt cut short does not count, the app's answer is still to come). That must
+ *       hold for 1 s simulated and at least 500 ms of wall-clock time; then the caller speaks: speech-like audio
+ *       for about 55 ms a character, then a transcript. An app that does not answer the caller's words or keys
+ *       with a prompt gets the next words anyway after 5 s simulated (and 5 s wall clock) of quiet. On a call
+ *       answered without media-streaming options nobody can hear the words but a recording, so there only quiet,
+ *       delivered events and the pause count. <b>Emulator rule</b>: the wall-clock parts are
+ *       there because the app's time is not scaled; without them a caller at 4x speed would answer into the gap
+ *       between a prompt and the app's next step.</li>
+ *   <li>{@code Interrupt(text)} waits until a prompt plays while the caller's audio streams, lets 1 s (simulated)
+ *       of it play, then speaks over it (the app decides whether that barges in).</li>
+ *   <li>{@code Noise(dbfs)} puts white background noise of that RMS level on the caller's line from then on
+ *       ({@code null}: none); it takes no time.</li>
  *   <li>{@code HangUp} ends the call at once (CallDisconnected, disconnected by the caller).</li>
  *   <li>When the steps run out the caller stays silent until the app hangs up.</li>
  * </ul>

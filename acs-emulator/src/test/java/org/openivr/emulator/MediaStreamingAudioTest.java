@@ -61,6 +61,10 @@ class MediaStreamingAudioTest {
           new CallerStep.Silence(Duration.ofMillis(400)), new CallerStep.HangUp()), options(ws.url("/ws/media/call-1"),
           "unmixed", "pcm24KMono"));
       app.awaitEvent(id, "MediaStreamingStarted");
+      // The app speaks first; then it is the caller's turn.
+      SignedClient.Reply play = client.post("/calling/callConnections/" + id + ":play", V,
+          "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hello\"}}],\"operationContext\":\"hello\"}");
+      assertThat(play.status()).as(play.body()).isEqualTo(202);
       app.awaitEvent(id, "CallDisconnected");
       long deadline = System.currentTimeMillis() + 5000;
       while (!ws.closedByClient && System.currentTimeMillis() < deadline) {
@@ -83,8 +87,9 @@ class MediaStreamingAudioTest {
       assertThat(packets.get(0).at("/audioMetadata/length").asInt()).isEqualTo(960);
       List<JsonNode> audio = packets.stream().filter(p -> p.get("kind").asText().equals("AudioData"))
           .map(p -> p.get("audioData")).toList();
-      // About 1.2 s of simulated call: 300 ms silence, ~825 ms of speech, 400 ms silence.
-      assertThat(audio.size()).isBetween(50, 100);
+      // About 2.5 s of simulated call: the 400 ms greeting, the caller's pause (1 s, at least 500 ms of wall clock:
+      // 1 s simulated here), ~825 ms of speech, 400 ms silence.
+      assertThat(audio.size()).isBetween(100, 200);
       assertThat(audio).allSatisfy(a -> {
         assertThat(pcm(a)).hasSize(480);
         assertThat(a.get("participantRawID").asText()).isEqualTo("4:+14255550123");
@@ -98,6 +103,36 @@ class MediaStreamingAudioTest {
           .findFirst().orElseThrow().get("transcriptionData");
       assertThat(transcript.get("text").asText()).isEqualTo("billing please");
       assertThat(transcript.get("resultStatus").asText()).isEqualTo("Final");
+    }
+  }
+
+  @Test
+  void noiseStaysOnTheLineUntilTurnedOff() throws Exception {
+    try (TinyWebSocketServer ws = new TinyWebSocketServer(false)) {
+      String id = answer(ScriptedCaller.of("noisy", "+14255550123", "+18005550100", new CallerStep.Noise(-40.0),
+          new CallerStep.Silence(Duration.ofMillis(600)), new CallerStep.Noise(null),
+          new CallerStep.Silence(Duration.ofMillis(600)), new CallerStep.HangUp()), options(ws.url("/ws/media/noisy"),
+          "mixed", "pcm16KMono"));
+      app.awaitEvent(id, "CallDisconnected");
+      HttpSink.awaitTrue(() -> ws.closedByClient, "the socket closes at hang-up");
+      List<JsonNode> audio = ws.messages.stream().map(m -> {
+        try {
+          return Json.MAPPER.readTree(m);
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      }).filter(p -> p.get("kind").asText().equals("AudioData")).map(p -> p.get("audioData")).toList();
+      int firstSilent = 0;
+      while (firstSilent < audio.size() && !audio.get(firstSilent).get("silent").asBoolean()) {
+        firstSilent++;
+      }
+      List<JsonNode> noisy = audio.subList(0, firstSilent);
+      List<JsonNode> after = audio.subList(firstSilent, audio.size());
+
+      assertThat(noisy).as("frames while the noise is on").hasSizeGreaterThan(10)
+          .allSatisfy(a -> assertThat(20 * Math.log10(rms(pcm(a)) / 32767)).isBetween(-43.0, -37.0));
+      assertThat(after).as("frames once it is off").hasSizeGreaterThan(10)
+          .allSatisfy(a -> assertThat(a.get("silent").asBoolean()).isTrue());
     }
   }
 

@@ -14,13 +14,15 @@ import java.util.Objects;
  * @param trustedCertificatePem     PEM certificate(s) to trust, and nothing else (the local emulator's own
  *                                  certificate); null means the JVM's default trust
  * @param cognitiveServicesEndpoint Azure AI services endpoint that ACS uses for text-to-speech, or null
+ * @param mediaTokens               signs the token that a call's media streaming URL carries
  */
 public record AcsSettings(String connectionString, String callbackBaseUrl, String trustedCertificatePem,
-                          String cognitiveServicesEndpoint) {
+                          String cognitiveServicesEndpoint, MediaStreamTokens mediaTokens) {
 
     public AcsSettings {
         Objects.requireNonNull(connectionString, "connectionString");
         Objects.requireNonNull(callbackBaseUrl, "callbackBaseUrl");
+        Objects.requireNonNull(mediaTokens, "mediaTokens");
         if (connectionString.isBlank()) {
             throw new IllegalArgumentException("connectionString is blank");
         }
@@ -47,7 +49,8 @@ public record AcsSettings(String connectionString, String callbackBaseUrl, Strin
 
     /**
      * The WebSocket URL ACS streams one call's audio to: the callback base with {@code ws(s)} and
-     * {@code /ws/media/{callId}}, so the URL names the call and no mapping table is needed.
+     * {@code /ws/media/{callId}?token=...}, so the URL names the call (no mapping table is needed) and carries the
+     * call's {@link MediaStreamTokens token}, without which the streaming worker refuses the socket.
      */
     public String mediaStreamingUri(String callId) {
         Objects.requireNonNull(callId, "callId");
@@ -55,10 +58,11 @@ public record AcsSettings(String connectionString, String callbackBaseUrl, Strin
                 ? callbackBaseUrl.substring(0, callbackBaseUrl.length() - 1) : callbackBaseUrl;
         String websocket = base.startsWith("https://") ? "wss://" + base.substring(8)
                 : base.startsWith("http://") ? "ws://" + base.substring(7) : base;
-        return websocket + "/ws/media/" + URLEncoder.encode(callId, StandardCharsets.UTF_8).replace("+", "%20");
+        return websocket + "/ws/media/" + URLEncoder.encode(callId, StandardCharsets.UTF_8).replace("+", "%20")
+                + "?token=" + mediaTokens.issue(callId);
     }
 
-    /** Never prints the connection string: it holds the access key. */
+    /** Never prints the connection string (it holds the access key) nor the media token secret. */
     @Override
     public String toString() {
         return "AcsSettings[callbackBaseUrl=" + callbackBaseUrl

@@ -81,7 +81,7 @@ class AcsCallActionsEmulatorTest {
         app.start();
         String base = "http://127.0.0.1:" + app.getAddress().getPort();
         acs = AcsEmulator.start(EmulatorOptions.defaults(URI.create(base + "/api/events")).withTimeScale(0.1));
-        settings = new AcsSettings(acs.connectionString(), base, acs.certificatePem(), null);
+        settings = new AcsSettings(acs.connectionString(), base, acs.certificatePem(), null, TestMediaTokens.TOKENS);
         activities = new AcsCallActivities(settings);
     }
 

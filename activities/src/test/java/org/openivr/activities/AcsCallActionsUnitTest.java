@@ -35,7 +35,7 @@ class AcsCallActionsUnitTest {
     private final FakeAcsHttp http = new FakeAcsHttp();
 
     private AcsCallActivities activities() {
-        AcsSettings settings = new AcsSettings(CONNECTION, "http://127.0.0.1:8080", null, null);
+        AcsSettings settings = new AcsSettings(CONNECTION, "http://127.0.0.1:8080", null, null, TestMediaTokens.TOKENS);
         return new AcsCallActivities(settings, new AcsClients(settings, http));
     }
 

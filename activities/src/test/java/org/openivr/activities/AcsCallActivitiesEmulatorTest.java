@@ -74,7 +74,7 @@ class AcsCallActivitiesEmulatorTest {
         app.start();
         String base = "http://127.0.0.1:" + app.getAddress().getPort();
         acs = AcsEmulator.start(EmulatorOptions.defaults(URI.create(base + "/api/events")).withTimeScale(0.2));
-        settings = new AcsSettings(acs.connectionString(), base, acs.certificatePem(), null);
+        settings = new AcsSettings(acs.connectionString(), base, acs.certificatePem(), null, TestMediaTokens.TOKENS);
         activities = new AcsCallActivities(settings);
     }
 
@@ -125,7 +125,8 @@ class AcsCallActivitiesEmulatorTest {
     @Test
     void answeringOverRestWithCognitiveServicesIsIdempotentToo() throws Exception {
         AcsCallActivities withTts = new AcsCallActivities(new AcsSettings(settings.connectionString(),
-                settings.callbackBaseUrl(), settings.trustedCertificatePem(), "https://speech.example.com/"));
+                settings.callbackBaseUrl(), settings.trustedCertificatePem(), "https://speech.example.com/",
+                settings.mediaTokens()));
         Ringing call = ring();
 
         AnsweredCall first = withTts.answer(new AnswerCall(call.callId, call.incomingCallContext, "0/answer"));

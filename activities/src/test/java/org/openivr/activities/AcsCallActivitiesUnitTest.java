@@ -43,7 +43,7 @@ class AcsCallActivitiesUnitTest {
     private final FakeAcsHttp http = new FakeAcsHttp();
 
     private AcsCallActivities activities(String cognitive) {
-        AcsSettings settings = new AcsSettings(CONNECTION, "http://127.0.0.1:8080", null, cognitive);
+        AcsSettings settings = new AcsSettings(CONNECTION, "http://127.0.0.1:8080", null, cognitive, TestMediaTokens.TOKENS);
         return new AcsCallActivities(settings, new AcsClients(settings, http));
     }
 

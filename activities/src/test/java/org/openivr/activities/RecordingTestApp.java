@@ -64,7 +64,7 @@ final class RecordingTestApp implements AutoCloseable {
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         acs = AcsEmulator.start(EmulatorOptions.defaults(URI.create(base + "/api/events")).withTimeScale(timeScale));
-        settings = new AcsSettings(acs.connectionString(), base, acs.certificatePem(), null);
+        settings = new AcsSettings(acs.connectionString(), base, acs.certificatePem(), null, TestMediaTokens.TOKENS);
         clients = new AcsClients(settings);
         activities = new AcsCallActivities(settings, clients);
     }

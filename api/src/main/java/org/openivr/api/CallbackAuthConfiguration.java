@@ -1,6 +1,7 @@
 package org.openivr.api;
 
 import java.nio.file.Path;
+import org.openivr.acsauth.AcsTokenVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +26,7 @@ public class CallbackAuthConfiguration {
             @Value("${ivr.acs.trusted-certificate:}") String trustedCertificate) {
         FilterRegistrationBean<CallbackAuthFilter> registration;
         if (properties.isEnabled()) {
-            CallbackTokenVerifier verifier = new CallbackTokenVerifier(properties,
+            AcsTokenVerifier verifier = new AcsTokenVerifier(properties.settings(), CallbackAuthProperties.PREFIX,
                     trustedCertificate.isBlank() ? null : Path.of(trustedCertificate));
             registration = new FilterRegistrationBean<>(new CallbackAuthFilter(verifier));
         } else {

@@ -6,21 +6,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.openivr.acsauth.AcsKeysUnavailable;
+import org.openivr.acsauth.AcsTokenVerifier;
+import org.openivr.acsauth.InvalidAcsToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /api/callbacks/...} needs the JWT ACS signs every callback with ({@code Authorization: Bearer}, acs-wire
- * 7.2), checked by {@link CallbackTokenVerifier} before any controller runs: a missing, malformed, forged, expired or
+ * 7.2), checked by {@link AcsTokenVerifier} before any controller runs: a missing, malformed, forged, expired or
  * other-resource token is answered 401 in the API's problem-details shape and no call is touched. When the signing
  * keys cannot be read, 503 (ACS retries it).
  */
 public class CallbackAuthFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(CallbackAuthFilter.class);
-    private final CallbackTokenVerifier verifier;
+    private final AcsTokenVerifier verifier;
 
-    public CallbackAuthFilter(CallbackTokenVerifier verifier) {
+    public CallbackAuthFilter(AcsTokenVerifier verifier) {
         this.verifier = verifier;
     }
 
@@ -38,12 +41,12 @@ public class CallbackAuthFilter extends OncePerRequestFilter {
         }
         try {
             verifier.verify(token);
-        } catch (CallbackTokenVerifier.InvalidToken e) {
+        } catch (InvalidAcsToken e) {
             log.warn("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             refuse(request, response, 401, "Unauthorized",
                     "the callback's bearer token is not valid (signature, issuer, audience or lifetime)");
             return;
-        } catch (CallbackTokenVerifier.KeysUnavailable e) {
+        } catch (AcsKeysUnavailable e) {
             log.error("{} {} not checked: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             refuse(request, response, 503, "Callback keys unavailable",
                     "the platform cannot read ACS's signing keys right now; try again");

@@ -2,11 +2,13 @@ package org.openivr.api;
 
 import java.net.URI;
 import java.time.Duration;
+import org.openivr.acsauth.AcsTokenSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code ivr.acs.callback-auth.*}: how {@code /api/callbacks/...} checks the JWT ACS puts on each callback
- * (acs-wire 7.2).
+ * (acs-wire 7.2). The streaming worker reads the same settings for the JWT on media WebSocket upgrades: ACS signs both
+ * with the same keys, issuer and audience.
  *
  * @param enabled             check tokens (default true); off only for local experiments
  * @param openidConfiguration the OpenID configuration document that names the signing keys' JWKS (default ACS's,
@@ -18,12 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyRefetchInterval  at most one JWKS refetch per this interval when a token names an unknown key
  *                            (default 30 s), so forged tokens cannot make the platform hammer the key endpoint
  */
-@ConfigurationProperties("ivr.acs.callback-auth")
+@ConfigurationProperties(CallbackAuthProperties.PREFIX)
 public record CallbackAuthProperties(Boolean enabled, URI openidConfiguration, String issuer, String audience,
                                      Duration clockSkew, Duration keyRefetchInterval) {
-    public static final String ACS_ISSUER = "https://acscallautomation.communication.azure.com";
-    public static final String ACS_OPENID_CONFIGURATION =
-            "https://acscallautomation.communication.azure.com/calling/.well-known/acsopenidconfiguration";
+    public static final String PREFIX = "ivr.acs.callback-auth";
+    public static final String ACS_ISSUER = AcsTokenSettings.ACS_ISSUER;
+    public static final String ACS_OPENID_CONFIGURATION = AcsTokenSettings.ACS_OPENID_CONFIGURATION;
 
     public CallbackAuthProperties {
         enabled = enabled == null || enabled;
@@ -36,5 +38,9 @@ public record CallbackAuthProperties(Boolean enabled, URI openidConfiguration, S
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public AcsTokenSettings settings() {
+        return new AcsTokenSettings(openidConfiguration, issuer, audience, clockSkew, keyRefetchInterval);
     }
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openivr.acsauth.AcsTokenVerifier;
 import org.openivr.workflows.CallEvent;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.MediaType;
@@ -109,7 +110,7 @@ class CallbackAuthTest {
         CallbackAuthProperties properties = new CallbackAuthProperties(true,
                 URI.create(base + "/calling/.well-known/acsopenidconfiguration"), ISSUER, RESOURCE, null, Duration.ZERO);
         mvc = MockMvcBuilders.standaloneSetup(new CallbackController(client)).setControllerAdvice(new ApiErrors())
-                .addFilters(new CallbackAuthFilter(new CallbackTokenVerifier(properties, null))).build();
+                .addFilters(new CallbackAuthFilter(new AcsTokenVerifier(properties.settings(), CallbackAuthProperties.PREFIX, null))).build();
     }
 
     @AfterEach

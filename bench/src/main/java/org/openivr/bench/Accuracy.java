@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * The accuracy harness: generates the corpus (audio-dsp-notes §5), runs our key-tone detector at 16 and 24 kHz and
  * spandsp's at 8 kHz on the same scenes, our VAD and WebRTC's on the same speech, and prints one table per area.
- * Run by {@code bench/accuracy.sh}; {@code --quick} uses a smaller corpus.
+ * Run by {@code bench/accuracy.sh}; {@code --quick} uses a smaller corpus, {@code --vad-only} skips the key tones.
  */
 public final class Accuracy {
     private final List<KeyDecoders.Decoder> decoders = new ArrayList<>();
@@ -42,8 +42,10 @@ public final class Accuracy {
         System.out.printf(Locale.ROOT, "openivr accuracy harness, %s%s; %s; JDK %s%n", LocalDate.now(),
                 quick ? " (quick corpus)" : "", Machine.describe(), System.getProperty("java.version"));
         Accuracy a = new Accuracy(oracle, work, quick);
-        a.keys();
-        a.printKeys();
+        if (!Arrays.asList(args).contains("--vad-only")) { // --vad-only: after a change to the VAD alone
+            a.keys();
+            a.printKeys();
+        }
         a.vad(new SpeechCorpus(work));
     }
 

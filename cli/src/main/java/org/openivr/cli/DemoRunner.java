@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeoutException;
 import org.openivr.emulator.AcsEmulator;
 import org.openivr.flows.ScriptedCall;
 import org.openivr.flows.ScriptedCalls;
-import org.openivr.workflows.CallIds;
 import org.openivr.workflows.CallResult;
 import org.openivr.workflows.CallStateView;
 import org.openivr.workflows.TimelineEntry;
@@ -33,11 +31,10 @@ import org.openivr.workflows.TimelineEntry;
 public final class DemoRunner {
     private static final Duration POLL = Duration.ofMillis(200);
     private final WorkflowClient client;
-    private final AcsEmulator emulator;
     private final TimelinePrinter printer;
     private final Duration perCallLimit;
-    /** The platform's management API, through which outbound calls are placed; null: outbound calls are skipped. */
-    private final ApiClient api;
+    /** Places calls; outbound ones only with the platform's API, else they are skipped. */
+    private final ScriptedCallPlacer placer;
 
     /** Runs incoming scripted calls only: outbound ones need the API (see the other constructor) and are skipped. */
     public DemoRunner(WorkflowClient client, AcsEmulator emulator, TimelinePrinter printer, Duration perCallLimit) {
@@ -48,10 +45,9 @@ public final class DemoRunner {
     public DemoRunner(WorkflowClient client, AcsEmulator emulator, TimelinePrinter printer, Duration perCallLimit,
                       ApiClient api) {
         this.client = client;
-        this.emulator = emulator;
         this.printer = printer;
         this.perCallLimit = perCallLimit;
-        this.api = api;
+        this.placer = new ScriptedCallPlacer(emulator, api);
     }
 
     /** @param numbers flow name -> the number its calls dial */
@@ -63,20 +59,17 @@ public final class DemoRunner {
             int skipped = 0;
             for (ScriptedCalls suite : suites) {
                 for (ScriptedCall call : suite.calls()) {
-                    if (call.outbound() && api == null) {
+                    if (call.outbound() && !placer.placesOutbound()) {
                         skipped++;
                         continue;
                     }
                     String tag = "#" + (runs.size() + 1);
-                    String callId;
+                    String callId = placer.place(suite.flow(), call, numbers.get(suite.flow()));
                     if (call.outbound()) {
                         String from = call.from() != null ? call.from() : numbers.get(suite.flow());
-                        callId = placeOutbound(suite.flow(), call, from);
                         printer.line(String.format("  %-4s %s / %s  (%s calls %s, answer: %s, workflow %s)", tag,
                                 suite.flow(), call.name(), from, call.to(), call.answer(), callId));
                     } else {
-                        String correlationId = emulator.placeCall(ScriptedCallers.toEmulator(call, numbers.get(suite.flow())));
-                        callId = CallIds.forIncomingCall(correlationId);
                         printer.line(String.format("  %-4s %s / %s  (%s calls %s, workflow %s)", tag, suite.flow(),
                                 call.name(), call.from(), numbers.get(suite.flow()), callId));
                     }
@@ -101,24 +94,12 @@ public final class DemoRunner {
         }
     }
 
-    /**
-     * An outbound scripted call: the emulator learns how the callee answers, then the call is placed the way any
-     * client places one, {@code POST /api/calls} with an Idempotency-Key.
-     */
-    private String placeOutbound(String flow, ScriptedCall call, String from) throws InterruptedException {
-        emulator.expectCallee(ScriptedCallers.callee(call, from), ScriptedCallers.answer(call.answer()));
-        try {
-            return api.placeCall(call.to(), from, flow, Map.of(), "demo-" + UUID.randomUUID()).path("id").asText();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("POST /api/calls for '" + call.name() + "' failed: " + e.getMessage(), e);
-        }
-    }
-
     private CallRun follow(String tag, String flow, ScriptedCall call, String callId) throws InterruptedException {
         WorkflowStub stub = client.newUntypedWorkflowStub(callId);
         long deadline = System.nanoTime() + perCallLimit.toNanos();
         int printed = 0;
         long start = -1;
+        List<TimelineEntry> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             CallStateView view = queryState(stub);
             if (view != null) {
@@ -128,6 +109,7 @@ public final class DemoRunner {
                 }
                 for (int i = printed; i < timeline.size(); i++) {
                     printer.entry(tag, start, timeline.get(i));
+                    seen.add(timeline.get(i));
                 }
                 printed = Math.max(printed, timeline.size());
                 if ("ended".equals(view.status())) {
@@ -137,7 +119,7 @@ public final class DemoRunner {
             Thread.sleep(POLL.toMillis());
         }
         CallResult result = result(stub, deadline);
-        List<String> problems = Expectations.check(call.expect(), result);
+        List<String> problems = Expectations.check(call.expect(), result, seen);
         return new CallRun(flow, call, callId, result, problems);
     }
 

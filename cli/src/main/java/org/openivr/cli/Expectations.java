@@ -6,12 +6,25 @@ import java.util.Map;
 import java.util.Objects;
 import org.openivr.flows.ScriptedCall;
 import org.openivr.workflows.CallResult;
+import org.openivr.workflows.TimelineEntry;
 
 /** Compares how a call ended with what its scripted caller expects; says every difference. */
-final class Expectations {
+public final class Expectations {
     private Expectations() {}
 
-    static List<String> check(ScriptedCall.Expectation expect, CallResult result) {
+    /** The timeline's record of a prompt cut short by the caller's speech (see PlayVerb). */
+    static final String BARGE_IN = "barge-in";
+
+    /**
+     * Path, variables and ending only, for runs that do not follow each call's timeline ({@code ivr soak}): the
+     * {@code interrupted} expectation is not checked.
+     */
+    public static List<String> checkOutcome(ScriptedCall.Expectation expect, CallResult result) {
+        return check(expect, result, null);
+    }
+
+    /** @param timeline every timeline entry the call recorded, oldest first; null to skip {@code interrupted} */
+    static List<String> check(ScriptedCall.Expectation expect, CallResult result, List<TimelineEntry> timeline) {
         List<String> problems = new ArrayList<>();
         if (result == null) {
             problems.add("the call did not finish");
@@ -33,6 +46,15 @@ final class Expectations {
                 if (!Objects.equals(String.valueOf(actual), String.valueOf(wanted.getValue()))) {
                     problems.add("variable " + wanted.getKey() + " was " + actual + ", expected " + wanted.getValue());
                 }
+            }
+        }
+        if (expect.interrupted() != null && timeline != null) {
+            List<String> interrupted = timeline.stream().filter(e -> BARGE_IN.equals(e.kind()))
+                    .map(TimelineEntry::node).toList();
+            if (!expect.interrupted().equals(interrupted)) {
+                problems.add((interrupted.isEmpty() ? "no prompt was cut short by speech"
+                        : "speech cut short the prompt of " + interrupted) + ", expected "
+                        + (expect.interrupted().isEmpty() ? "none" : expect.interrupted().toString()));
             }
         }
         return problems;

@@ -13,6 +13,12 @@ public final class Ivr {
                                             run every flow's scripted calls (flows/*.calls.yaml) end to end
                                             against the local ACS emulator; exit 0 only if all meet 'expect';
                                             --save-histories writes each call's Temporal history (for replay tests)
+              soak [--calls N] [--minutes M] [--ramp-up 30s] [--deadline 3m] [--report-every 30s]
+                   [--probe-every 100ms] [--realtime] [FLOW...]
+                                            load and soak: keep N scripted calls of the demo flows in flight for
+                                            M minutes (default 100 for 2); report completed, failed, lost and
+                                            stuck calls, heap after GC, event->action and Temporal
+                                            signal->activity latency; exit 0 only if every call met 'expect'
               serve [--port N] [--temporal-port N] [--no-worker]
                                             run the platform: API, worker, embedded Temporal (unless
                                             TEMPORAL_ADDRESS) and the ACS emulator (unless ACS_CONNECTION_STRING);
@@ -56,6 +62,7 @@ public final class Ivr {
         try {
             return switch (args[0]) {
                 case "demo" -> new DemoCommand(out).run(rest);
+                case "soak" -> new SoakCommand(out, System::getenv).run(rest);
                 case "serve" -> new ServeCommand(out).run(rest);
                 case "worker" -> new WorkerCommand(out, System.getenv()).run(rest);
                 case "emulator" -> new EmulatorCommand(out).run(rest);

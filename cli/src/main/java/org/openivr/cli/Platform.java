@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.openivr.api.ApiApplication;
 import org.openivr.emulator.AcsEmulator;
 import org.openivr.emulator.EmulatorOptions;
@@ -24,8 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Platform implements AutoCloseable {
     /** The number outbound calls come from by default when the platform runs against the emulator. */
     static final String DEMO_CALLER_ID = "+18005550199";
-    private final EmbeddedTemporal temporal;
-    private final AcsEmulator emulator;
+    /** Null once stopped, so that what it held can be collected (ivr soak weighs the heap after each part). */
+    private EmbeddedTemporal temporal;
+    /** Null once stopped, like {@link #temporal}. */
+    private AcsEmulator emulator;
     private final ConfigurableApplicationContext context;
     private final int apiPort;
     private final String temporalAddress;
@@ -46,6 +49,15 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(PlatformOptions options) throws IOException {
+        return start(options, builder -> { });
+    }
+
+    /**
+     * @param customizer adds to the Spring context before it starts (e.g. {@code ivr soak}'s timing filter on the
+     *                   callback endpoint)
+     */
+    public static Platform start(PlatformOptions options, Consumer<SpringApplicationBuilder> customizer)
+            throws IOException {
         // Before anything starts: a malformed IVR_PAYLOAD_KEYS is reported as itself, not as a failed Spring context.
         PayloadKeyFile.Source payloadKeys = PayloadKeyFile.forPlatform(System.getenv());
         EmbeddedTemporal temporal = null;
@@ -86,6 +98,12 @@ public final class Platform implements AutoCloseable {
                 apiKey = newApiKey();
                 properties.put("ivr.api.keys", apiKey);
             }
+            // The media URLs' token secret: IVR_MEDIA_TOKEN_SECRET when set (several workers must share one), else one
+            // made for this run.
+            String mediaSecret = System.getenv("IVR_MEDIA_TOKEN_SECRET");
+            if (mediaSecret == null || mediaSecret.isBlank()) {
+                properties.put("ivr.media.token-secret", newApiKey());
+            }
             if (options.acsConnection() != null) {
                 properties.put("ivr.acs.connection-string", options.acsConnection());
             } else {
@@ -97,6 +115,8 @@ public final class Platform implements AutoCloseable {
                 properties.put("ivr.acs.callback-auth.openid-configuration", emulator.openIdConfigurationUri().toString());
                 properties.put("ivr.acs.callback-auth.issuer", emulator.callbackIssuer());
                 properties.put("ivr.acs.callback-auth.audience", emulator.resourceId());
+                // The emulator's media sockets carry the same signed token: require and verify it, as in production.
+                properties.put("ivr.media.require-acs-token", "true");
                 // Only the emulator's scripted calls may set a call's clock.
                 properties.put("ivr.test-clock", "true");
                 // Outbound calls placed without 'from' come from the emulator's demo number, unless configured.
@@ -104,9 +124,10 @@ public final class Platform implements AutoCloseable {
                     properties.put("ivr.outbound.caller-id", DEMO_CALLER_ID);
                 }
             }
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class, WorkerApplication.class)
-                    .web(WebApplicationType.SERVLET)
-                    .run(asArguments(properties));
+            SpringApplicationBuilder builder = new SpringApplicationBuilder(ApiApplication.class, WorkerApplication.class)
+                    .web(WebApplicationType.SERVLET);
+            customizer.accept(builder);
+            ConfigurableApplicationContext context = builder.run(asArguments(properties));
             if (temporal != null) {
                 // `ivr calls` / `ivr inspect` started in this directory find the embedded server here.
                 TemporalAddressFile.write(temporal.address());
@@ -123,7 +144,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** 32 random bytes, URL-safe base64: a key nobody guesses. */
+    /** 32 random bytes, URL-safe base64: a key (or secret) nobody guesses. */
     private static String newApiKey() {
         byte[] bytes = new byte[32];
         new java.security.SecureRandom().nextBytes(bytes);
@@ -199,13 +220,27 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        close(part -> { });
+    }
+
+    /**
+     * Stops the parts one after the other, telling {@code stopped} after each: {@code "API and worker"}, then
+     * {@code "emulator"} (when there is one), then {@code "Temporal"} (when embedded). {@code ivr soak} weighs the
+     * heap in between.
+     */
+    public synchronized void close(Consumer<String> stopped) {
         context.close();
+        stopped.accept("API and worker");
         if (emulator != null) {
             emulator.close();
+            emulator = null;
+            stopped.accept("emulator");
         }
         if (temporal != null) {
             TemporalAddressFile.deleteIf(temporal.address());
             temporal.close();
+            temporal = null;
+            stopped.accept("Temporal");
         }
     }
 }

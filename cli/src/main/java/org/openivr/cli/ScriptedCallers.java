@@ -44,8 +44,12 @@ final class ScriptedCallers {
             return new CallerStep.Press(press.keys());
         } else if (action instanceof CallerAction.Say say) {
             return new CallerStep.Say(say.text());
+        } else if (action instanceof CallerAction.Interrupt interrupt) {
+            return new CallerStep.Interrupt(interrupt.text());
         } else if (action instanceof CallerAction.Silence silence) {
             return new CallerStep.Silence(silence.duration());
+        } else if (action instanceof CallerAction.Noise noise) {
+            return new CallerStep.Noise(noise.dbfs());
         }
         return new CallerStep.HangUp();
     }

@@ -266,7 +266,20 @@ class EndToEndTest {
         assertThat(count(run, "startMediaStreaming")).isEqualTo(1);
         assertThat(count(run, "stopMediaStreaming")).isEqualTo(1);
         assertThat(entries(run, "answer").get(0).requestBody()).contains("\"audioChannelType\":\"unmixed\"")
-                .contains("/ws/media/" + run.callId());
+                .contains("/ws/media/" + run.callId() + "?token=");
+    }
+
+    @Test
+    void aCallerIsHeardThroughTheStreamingWorker() {
+        // The flow listens, so audio streams from the answer. The spoken option stops the menu's recognize and the
+        // caller's speech stops the news: one cancel each; the agent was asked for by voice.
+        CallRun spoken = firstRun.get("caller says news, talks over it, and asks for an agent");
+        assertThat(entries(spoken, "answer").get(0).requestBody()).contains("\"startMediaStreaming\":true");
+        assertThat(count(spoken, "cancelAllMediaOperations")).isEqualTo(2);
+        assertThat(count(spoken, "transferToParticipant")).isEqualTo(1);
+        CallRun pressed = firstRun.get("caller presses 2, hears all the news, then stays silent");
+        assertThat(count(pressed, "cancelAllMediaOperations")).isZero();
+        assertThat(count(pressed, "transferToParticipant")).isZero();
     }
 
     @Test

@@ -429,6 +429,12 @@ final class CallVerbs {
                     events.add(enumOf(Node.Listen.Event.class, event));
                 }
             }
+            if (events.contains(Node.Listen.Event.SPEECH) && events.contains(Node.Listen.Event.PHRASE)) {
+                // A phrase is heard only once its words are spoken, so the start of speech always wins.
+                problems.warning(forNode, what + " listens for speech and phrase: the caller starts speaking before"
+                        + " any phrase is heard, so the speech exit is always taken and the phrase exits never are;"
+                        + " listen for one of the two");
+            }
         }
         Duration silence = null;
         if (listen.containsKey("silence")) {

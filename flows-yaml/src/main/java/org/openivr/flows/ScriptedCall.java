@@ -85,6 +85,14 @@ public record ScriptedCall(String name, String from, OffsetDateTime at, List<Cal
      * @param variables variables that must have these values (compared as strings), may be empty
      * @param ends      hungup-by-flow | hungup-by-caller | transferred; for an outbound call also busy | no-answer |
      *                  rejected | failed; or null when not checked
+     * @param interrupted the nodes (of the flow itself) whose prompt the caller's speech cut short, in order, as the
+     *                  call's timeline records them; empty: none was; null when not checked
      */
-    public record Expectation(List<String> path, Map<String, Object> variables, String ends) {}
+    public record Expectation(List<String> path, Map<String, Object> variables, String ends,
+                              List<String> interrupted) {
+        /** Without a check of interrupted prompts. */
+        public Expectation(List<String> path, Map<String, Object> variables, String ends) {
+            this(path, variables, ends, null);
+        }
+    }
 }

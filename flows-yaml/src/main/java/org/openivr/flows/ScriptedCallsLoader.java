@@ -34,8 +34,12 @@ public final class ScriptedCallsLoader {
     private static final List<String> TOP_LEVEL = List.of("flow", "calls");
     private static final List<String> CALL_FIELDS = List.of("name", "direction", "from", "to", "answer", "at", "caller",
             "expect");
-    private static final List<String> EXPECT_FIELDS = List.of("path", "variables", "ends");
-    private static final List<String> STEPS = List.of("press", "say", "silence", "hangup");
+    private static final List<String> EXPECT_FIELDS = List.of("path", "variables", "ends", "interrupted");
+    private static final List<String> STEPS = List.of("press", "say", "interrupt", "silence", "noise", "hangup");
+    /** Background noise below this is no longer heard in 16-bit audio; the bound only catches typing slips. */
+    private static final double QUIETEST_NOISE_DBFS = -120;
+    private static final String STEP_KINDS = "'press: KEYS', 'say: WORDS', 'interrupt: WORDS', 'silence: DURATION',"
+            + " 'noise: DBFS' or 'hangup'";
 
     private final Problems problems;
     private final YamlReader yaml;
@@ -45,6 +49,7 @@ public final class ScriptedCallsLoader {
     /** Where each call's path entries and variables were written, for the check against the flow. */
     private final List<ScalarNode> pathEntries = new ArrayList<>();
     private final List<Entry> variableEntries = new ArrayList<>();
+    private final List<ScalarNode> interruptedEntries = new ArrayList<>();
 
     private ScriptedCallsLoader(Problems problems, Flow flow, Subflows subflows) {
         this.problems = problems;
@@ -204,7 +209,7 @@ public final class ScriptedCallsLoader {
             caller = null;
         }
         ScriptedCall.Expectation expect = fields.containsKey("expect")
-                ? expect(fields.get("expect"), outbound) : new ScriptedCall.Expectation(null, Map.of(), null);
+                ? expect(fields.get("expect"), outbound) : new ScriptedCall.Expectation(null, Map.of(), null, null);
         if (name == null || (!outbound && from == null) || !numbersOk || caller == null || expect == null
                 || fields.containsKey("direction") && direction == null) {
             return null;
@@ -293,7 +298,8 @@ public final class ScriptedCallsLoader {
 
     private List<CallerAction> caller(Entry entry) {
         if (!(entry.value() instanceof SequenceNode steps)) {
-            problems.error(entry.value(), "caller must be a list of steps (press, say, silence, hangup), not "
+            problems.error(entry.value(), "caller must be a list of steps (press, say, interrupt, silence, noise,"
+                    + " hangup), not "
                     + YamlReader.describe(entry.value()));
             return null;
         }
@@ -325,18 +331,17 @@ public final class ScriptedCallsLoader {
             if (scalar.getValue().equals("hangup")) {
                 return new CallerAction.HangUp();
             }
-            problems.error(step, "unknown step '" + scalar.getValue() + "': a step is 'press: KEYS', 'say: WORDS',"
-                    + " 'silence: DURATION' or 'hangup'" + Suggestions.didYouMean(scalar.getValue(), STEPS));
+            problems.error(step, "unknown step '" + scalar.getValue() + "': a step is " + STEP_KINDS
+                    + Suggestions.didYouMean(scalar.getValue(), STEPS));
             return null;
         }
-        MappingNode mapping = yaml.mapping(step, "a step", "'press: KEYS', 'say: WORDS', 'silence: DURATION' or"
-                + " 'hangup'");
+        MappingNode mapping = yaml.mapping(step, "a step", STEP_KINDS);
         if (mapping == null) {
             return null;
         }
         Map<String, Entry> fields = yaml.entries(mapping);
         if (fields.size() != 1) {
-            problems.error(step, "a step does one thing: 'press', 'say', 'silence' or 'hangup'");
+            problems.error(step, "a step does one thing: 'press', 'say', 'interrupt', 'silence', 'noise' or 'hangup'");
             return null;
         }
         Entry entry = fields.values().iterator().next();
@@ -356,6 +361,13 @@ public final class ScriptedCallsLoader {
                 String words = yaml.nonBlank(entry.value(), "say");
                 return words == null ? null : new CallerAction.Say(words);
             }
+            case "interrupt" -> {
+                String words = yaml.nonBlank(entry.value(), "interrupt");
+                return words == null ? null : new CallerAction.Interrupt(words);
+            }
+            case "noise" -> {
+                return noise(entry);
+            }
             case "silence" -> {
                 Duration duration = yaml.duration(entry.value(), "silence");
                 return duration == null ? null : new CallerAction.Silence(duration);
@@ -365,11 +377,34 @@ public final class ScriptedCallsLoader {
                 return null;
             }
             default -> {
-                problems.error(entry.key(), "unknown step '" + entry.name() + "': a step is 'press', 'say', 'silence'"
-                        + " or 'hangup'" + Suggestions.didYouMean(entry.name(), STEPS));
+                problems.error(entry.key(), "unknown step '" + entry.name() + "': a step is 'press', 'say',"
+                        + " 'interrupt', 'silence', 'noise' or 'hangup'" + Suggestions.didYouMean(entry.name(), STEPS));
                 return null;
             }
         }
+    }
+
+    /** {@code noise: -30} (dBFS RMS, from -120 to 0) or {@code noise: off}; null when written wrong (reported). */
+    private CallerAction noise(Entry entry) {
+        org.yaml.snakeyaml.nodes.Node value = entry.value();
+        String text = value instanceof ScalarNode scalar && !YamlReader.isNull(scalar) ? scalar.getValue().trim() : null;
+        if ("off".equals(text)) {
+            return new CallerAction.Noise(null);
+        }
+        Double dbfs = null;
+        if (text != null && text.matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+            dbfs = Double.valueOf(text);
+        }
+        if (dbfs == null) {
+            problems.error(value, "noise must be a level in dBFS like -30, or 'off', not " + YamlReader.describe(value));
+            return null;
+        }
+        if (dbfs > 0 || dbfs < QUIETEST_NOISE_DBFS) {
+            problems.error(value, "noise must be between " + (int) QUIETEST_NOISE_DBFS + " and 0 dBFS (0 is the"
+                    + " loudest a line carries), not " + text);
+            return null;
+        }
+        return new CallerAction.Noise(dbfs);
     }
 
     private ScriptedCall.Expectation expect(Entry entry, boolean outbound) {
@@ -430,7 +465,33 @@ public final class ScriptedCallsLoader {
                 ok = false;
             }
         }
-        return ok ? new ScriptedCall.Expectation(path, Collections.unmodifiableMap(variables), ends) : null;
+        List<String> interrupted = null;
+        if (fields.containsKey("interrupted")) {
+            interrupted = interrupted(fields.get("interrupted"));
+            ok &= interrupted != null;
+        }
+        return ok ? new ScriptedCall.Expectation(path, Collections.unmodifiableMap(variables), ends, interrupted) : null;
+    }
+
+    /** The nodes whose prompt the caller's speech cut short, in order; null when written wrong (reported). */
+    private List<String> interrupted(Entry entry) {
+        if (!(entry.value() instanceof SequenceNode list)) {
+            problems.error(entry.value(), "interrupted must be a list of node ids, like [news], or [] for none, not "
+                    + YamlReader.describe(entry.value()));
+            return null;
+        }
+        List<String> nodes = new ArrayList<>();
+        boolean ok = true;
+        for (org.yaml.snakeyaml.nodes.Node item : list.getValue()) {
+            String id = yaml.nonBlank(item, "an interrupted entry");
+            if (id == null) {
+                ok = false;
+            } else {
+                nodes.add(id);
+                interruptedEntries.add((ScalarNode) item);
+            }
+        }
+        return ok ? List.copyOf(nodes) : null;
     }
 
     private void checkAgainstFlow() {
@@ -446,6 +507,17 @@ public final class ScriptedCallsLoader {
             } else if (!flow.nodes().containsKey(id)) {
                 problems.error(entry, "path names node '" + id + "', which flow '" + flow.name()
                         + "' does not have" + Suggestions.didYouMean(id, flow.nodes().keySet()));
+            }
+        }
+        for (ScalarNode entry : interruptedEntries) {
+            String id = entry.getValue();
+            Node node = flow.nodes().get(id);
+            if (node == null) {
+                problems.error(entry, "interrupted names node '" + id + "', which flow '" + flow.name()
+                        + "' does not have" + Suggestions.didYouMean(id, flow.nodes().keySet()));
+            } else if (!(node instanceof Node.Play play && play.bargeIn() == BargeIn.SPEECH)) {
+                problems.error(entry, "interrupted names node '" + id + "', but only a play with 'bargeIn: speech'"
+                        + " is cut short by the caller's speech");
             }
         }
         Set<String> variables = new LinkedHashSet<>(flow.variables().keySet());

@@ -68,11 +68,11 @@ class CallVerbsTest {
                 next: listen
               listen:
                 listen:
-                  for: [speech, silence, phrase, keys]
+                  for: [silence, phrase, keys]
                   silence: 2s
                   phrases: {"yes": ["yes", "yeah"], agent: operator}
                   timeout: 20s
-                on: {speech: hours, silence: hours, keys: hours, "yes": hours, agent: agent, timeout: hours}
+                on: {silence: hours, keys: hours, "yes": hours, agent: agent, timeout: hours}
               hours:
                 hours:
                   timezone: America/Los_Angeles
@@ -160,13 +160,13 @@ class CallVerbsTest {
     void listenReadsEventsPhrasesAndOutcomes() {
         Node.Listen listen = (Node.Listen) flow().node("listen");
 
-        assertThat(listen.events()).containsExactlyInAnyOrder(Node.Listen.Event.SPEECH, Node.Listen.Event.SILENCE,
-                Node.Listen.Event.PHRASE, Node.Listen.Event.KEYS);
+        assertThat(listen.events()).containsExactlyInAnyOrder(Node.Listen.Event.SILENCE, Node.Listen.Event.PHRASE,
+                Node.Listen.Event.KEYS);
         assertThat(listen.silence()).isEqualTo(Duration.ofSeconds(2));
         assertThat(listen.phrases()).containsExactly(Map.entry("yes", List.of("yes", "yeah")),
                 Map.entry("agent", List.of("operator")));
         assertThat(listen.timeout()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(listen.on()).containsEntry("agent", "agent").containsEntry("timeout", "hours").hasSize(6);
+        assertThat(listen.on()).containsEntry("agent", "agent").containsEntry("timeout", "hours").hasSize(5);
     }
 
     @Test

@@ -90,7 +90,7 @@ class MermaidDiagramTest {
                 .contains("[/\"keys-off<br/>keys off\"/]")
                 .contains("[/\"dtmf<br/>sendDtmf 123#35;\"/]")
                 .contains(">\"pause<br/>wait 1500ms\"]")
-                .contains("{{\"listen<br/>listen for speech, silence, keys, phrase\"}}")
+                .contains("{{\"listen<br/>listen for silence, keys, phrase\"}}")
                 .contains("{\"hours<br/>hours America/Los_Angeles\"}")
                 .contains("[/\"agent<br/>transfer to 8:acs:abc\"\\]")
                 .contains("-->|\"agent\"|")

@@ -35,11 +35,16 @@ class ScriptedCallsLoaderTest {
                       - say: "billing"
                       - silence: 4s
                       - press: 2
+                      - interrupt: "skip that"
+                      - noise: -30
+                      - noise: -12.5
+                      - noise: off
                       - hangup
                     expect:
                       path: [welcome, main-menu]
                       variables: {account: "00123", tries: 2, vip: true}
                       ends: hungup-by-caller
+                      interrupted: [news]
                   - name: nothing checked
                     from: "+14255550124"
                 """;
@@ -52,14 +57,17 @@ class ScriptedCallsLoaderTest {
         assertThat(everything.from()).isEqualTo("+14255550123");
         assertThat(everything.at()).isEqualTo(OffsetDateTime.parse("2026-11-23T10:00:00-08:00"));
         assertThat(everything.caller()).containsExactly(new CallerAction.Press("1"), new CallerAction.Say("billing"),
-                new CallerAction.Silence(Duration.ofSeconds(4)), new CallerAction.Press("2"), new CallerAction.HangUp());
+                new CallerAction.Silence(Duration.ofSeconds(4)), new CallerAction.Press("2"),
+                new CallerAction.Interrupt("skip that"), new CallerAction.Noise(-30.0), new CallerAction.Noise(-12.5),
+                new CallerAction.Noise(null), new CallerAction.HangUp());
         assertThat(everything.expect()).isEqualTo(new ScriptedCall.Expectation(List.of("welcome", "main-menu"),
-                Map.of("account", "00123", "tries", 2L, "vip", true), "hungup-by-caller"));
+                Map.of("account", "00123", "tries", 2L, "vip", true), "hungup-by-caller", List.of("news")));
         assertThat(everything.position()).isEqualTo(new SourcePosition("flows/demo.calls.yaml", 3, 5));
         ScriptedCall nothing = calls.calls().get(1);
         assertThat(nothing.at()).isNull();
         assertThat(nothing.caller()).isEmpty();
         assertThat(nothing.expect()).isEqualTo(new ScriptedCall.Expectation(null, Map.of(), null));
+        assertThat(nothing.expect().interrupted()).as("not checked").isNull();
     }
 
     @Test
@@ -71,8 +79,8 @@ class ScriptedCallsLoaderTest {
                         + " 2026-11-23T10:00:00-08:00, not 'tomorrow morning'",
                 "calls/bad-steps.calls.yaml:7:16: error: press '12x' must be keys only: 0-9, *, # and A-D",
                 "calls/bad-steps.calls.yaml:8:18: error: silence must be a duration like 500ms, 5s or 2m, not '4'",
-                "calls/bad-steps.calls.yaml:9:9: error: unknown step 'sing': a step is 'press', 'say', 'silence' or"
-                        + " 'hangup'",
+                "calls/bad-steps.calls.yaml:9:9: error: unknown step 'sing': a step is 'press', 'say', 'interrupt',"
+                        + " 'silence', 'noise' or 'hangup'",
                 "calls/bad-steps.calls.yaml:11:9: error: nothing can happen after the caller hangs up (line 10)",
                 "calls/bad-steps.calls.yaml:13:13: error: ends must be 'hungup-by-flow', 'hungup-by-caller' or"
                         + " 'transferred', not 'hungup' (did you mean 'hungup-by-flow'?)",
@@ -93,6 +101,57 @@ class ScriptedCallsLoaderTest {
                         + " does not have (did you mean 'main-menu'?)",
                 "calls/support-line.calls.yaml:9:19: error: flow 'support-line' has no variable 'acount'"
                         + " (did you mean 'account'?)");
+    }
+
+    @Test
+    void voiceStepsAndInterruptedPromptsAreCheckedWithTheirPositions() {
+        String content = """
+                flow: voice
+                calls:
+                  - name: talks wrong
+                    from: "+14255550123"
+                    caller:
+                      - noise: loud
+                      - noise: 3
+                      - noise: -200
+                      - noise: [-30]
+                      - interrupt: ""
+                      - interupt: "stop"
+                    expect:
+                      interrupted: news
+                  - name: expects wrong interruptions
+                    from: "+14255550124"
+                    expect:
+                      interrupted: [newz, welcome, news]
+                """;
+        Flow flow = FlowLoader.parse("flows/voice.yaml", """
+                flow: voice
+                start: welcome
+                nodes:
+                  welcome:
+                    play: "Welcome."
+                    next: news
+                  news:
+                    play: {prompt: "The news.", bargeIn: speech}
+                    next: hangup
+                """);
+
+        assertThat(problems("flows/voice.calls.yaml", content, flow)).containsExactly(
+                "flows/voice.calls.yaml:6:16: error: noise must be a level in dBFS like -30, or 'off', not 'loud'",
+                "flows/voice.calls.yaml:7:16: error: noise must be between -120 and 0 dBFS (0 is the loudest a line"
+                        + " carries), not 3",
+                "flows/voice.calls.yaml:8:16: error: noise must be between -120 and 0 dBFS (0 is the loudest a line"
+                        + " carries), not -200",
+                "flows/voice.calls.yaml:9:16: error: noise must be a level in dBFS like -30, or 'off', not a list",
+                "flows/voice.calls.yaml:10:20: error: interrupt must not be empty",
+                "flows/voice.calls.yaml:11:9: error: unknown step 'interupt': a step is 'press', 'say', 'interrupt',"
+                        + " 'silence', 'noise' or 'hangup' (did you mean 'interrupt'?)",
+                "flows/voice.calls.yaml:13:20: error: interrupted must be a list of node ids, like [news], or [] for"
+                        + " none, not 'news'",
+                "flows/voice.calls.yaml:17:21: error: interrupted names node 'newz', which flow 'voice' does not have"
+                        + " (did you mean 'news'?)",
+                "flows/voice.calls.yaml:17:27: error: interrupted names node 'welcome', but only a play with"
+                        + " 'bargeIn: speech' is cut short by the caller's speech");
     }
 
     @Test

@@ -89,7 +89,10 @@ class VerbProblemsTest {
                 "problems/bad-listen.yaml:25:5: error: listen 'six' listens for a phrase but has no 'phrases': name each"
                         + " phrase and the words that say it",
                 "problems/bad-listen.yaml:28:5: error: node 'seven' needs 'on: {speech: ...}': where the call goes when"
-                        + " the caller starts speaking");
+                        + " the caller starts speaking",
+                "problems/bad-listen.yaml:28:19: warning: listen 'seven' listens for speech and phrase: the caller"
+                        + " starts speaking before any phrase is heard, so the speech exit is always taken and the phrase"
+                        + " exits never are; listen for one of the two");
     }
 
     @Test

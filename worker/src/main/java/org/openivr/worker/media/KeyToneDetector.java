@@ -91,6 +91,13 @@ public final class KeyToneDetector {
     private final double[][] leakRe = new double[8][8];
     private final double[][] leakIm = new double[8][8];
     private final double minTonePower;
+    /**
+     * Below this window energy no pair can pass the level check, and below {@link #quietBlock} a sub-block spoils
+     * every window that holds it; both skip work on quiet audio without changing a single decision (see
+     * {@link #analyseBlock}).
+     */
+    private final double quietWindow;
+    private final double quietBlock;
 
     // Ring of the last WINDOW_BLOCKS sub-blocks.
     private final double[][] re = new double[8][WINDOW_BLOCKS];
@@ -163,6 +170,19 @@ public final class KeyToneDetector {
         double minAmplitude = 32768 * Math.pow(10, MIN_LEVEL_DBFS / 20);
         // Coherent energy of a sinusoid of amplitude a over N samples is a²N/2.
         this.minTonePower = minAmplitude * minAmplitude * block * WINDOW_BLOCKS / 2;
+        // A tone's leakage-corrected coefficient is at most (1 + L) times what the window's energy allows (Cauchy-
+        // Schwarz per sub-block, L the largest leakage between a row and a column frequency), so its level is at most
+        // 2(1 + L)² times the window's energy. 1 % of margin covers float rounding.
+        double leak = 0;
+        for (int r = 0; r < 4; r++) {
+            for (int c = 4; c < 8; c++) {
+                leak = Math.max(leak, Math.max(Math.hypot(leakRe[r][c], leakIm[r][c]), Math.hypot(leakRe[c][r], leakIm[c][r])));
+            }
+        }
+        this.quietWindow = minTonePower / (2 * (1 + leak) * (1 + leak)) / 1.01;
+        // A sub-block under an eighth of a window below quietWindow is either in a window below it, or under half
+        // its window's mean block energy (the duration check).
+        this.quietBlock = quietWindow * MIN_BLOCK_SHARE / WINDOW_BLOCKS;
     }
 
     public int sampleRate() {
@@ -216,17 +236,26 @@ public final class KeyToneDetector {
             e += x[i] * x[i];
         }
         energy[slot] = e;
-        for (int k = 0; k < 8; k++) {
-            float[] c = cos[k];
-            float[] s = sin[k];
-            float r = 0;
-            float q = 0;
-            for (int i = 0; i < block; i++) {
-                r += x[i] * c[i];
-                q -= x[i] * s[i];
+        if (e < quietBlock) {
+            // No window holding this sub-block gets past the energy checks in window(), which run before any
+            // coefficient is read: the eight correlations (most of this detector's cost) are not needed.
+            for (int k = 0; k < 8; k++) {
+                re[k][slot] = 0;
+                im[k][slot] = 0;
             }
-            re[k][slot] = r;
-            im[k][slot] = q;
+        } else {
+            for (int k = 0; k < 8; k++) {
+                float[] c = cos[k];
+                float[] s = sin[k];
+                float r = 0;
+                float q = 0;
+                for (int i = 0; i < block; i++) {
+                    r += x[i] * c[i];
+                    q -= x[i] * s[i];
+                }
+                re[k][slot] = r;
+                im[k][slot] = q;
+            }
         }
         blocks++;
         if (blocks >= WINDOW_BLOCKS) {
@@ -246,7 +275,7 @@ public final class KeyToneDetector {
         // The line's steady background (minimum window energy, allowed to rise slowly): stationary noise is not
         // counted against the tones' share, so keys survive noise as well as the reference design does.
         floor = total < floor ? total : Math.max(floor * FLOOR_RISE, 1e-9);
-        if (total <= 0 || minBlock < MIN_BLOCK_SHARE * total / WINDOW_BLOCKS) {
+        if (total < quietWindow || minBlock < MIN_BLOCK_SHARE * total / WINDOW_BLOCKS) {
             return -1;
         }
         for (int k = 0; k < 8; k++) {

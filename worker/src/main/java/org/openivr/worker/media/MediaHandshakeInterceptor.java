@@ -3,6 +3,8 @@ package org.openivr.worker.media;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import org.openivr.activities.MediaStreamTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -13,8 +15,11 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * Admits a WebSocket upgrade on {@code /ws/media/{callId}} only for a running call (401 for a bad bearer token,
- * 404 for a call id that is not a running call), and passes the call id on to the handler.
+ * Admits a WebSocket upgrade on {@code /ws/media/{callId}?token=...} only when the URL carries the token we issued
+ * for that call ({@link MediaStreamTokens}; 403 otherwise), ACS's JWT passes ({@link MediaTokenVerifier}; 401, or 503
+ * when ACS's keys cannot be read) and the call is running (404). The checks run in that order, cheapest first, so
+ * an unauthenticated client learns nothing about which calls exist and never makes us call Temporal. Nothing of a
+ * refused upgrade reaches any call. Passes the call id on to the handler.
  */
 public final class MediaHandshakeInterceptor implements HandshakeInterceptor {
     private static final Logger log = LoggerFactory.getLogger(MediaHandshakeInterceptor.class);
@@ -22,11 +27,30 @@ public final class MediaHandshakeInterceptor implements HandshakeInterceptor {
     static final String CALL_ID = "ivr.callId";
 
     private final CallValidator calls;
-    private final MediaTokenVerifier tokens;
+    private final MediaStreamTokens urlTokens;
+    private final MediaTokenVerifier acsTokens;
 
-    public MediaHandshakeInterceptor(CallValidator calls, MediaTokenVerifier tokens) {
+    public MediaHandshakeInterceptor(CallValidator calls, MediaStreamTokens urlTokens, MediaTokenVerifier acsTokens) {
         this.calls = calls;
-        this.tokens = tokens;
+        this.urlTokens = urlTokens;
+        this.acsTokens = acsTokens;
+    }
+
+    /** The value of the first {@code token} parameter of a raw query (percent-decoded), or null. */
+    static String token(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String parameter : rawQuery.split("&")) {
+            if (parameter.startsWith("token=")) {
+                try {
+                    return URLDecoder.decode(parameter.substring(6), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** The call id of a {@code /ws/media/{callId}} path (percent-decoded), or null. */
@@ -55,11 +79,20 @@ public final class MediaHandshakeInterceptor implements HandshakeInterceptor {
             response.setStatusCode(HttpStatus.NOT_FOUND);
             return false;
         }
+        String token = token(request.getURI().getRawQuery());
+        if (!urlTokens.accepts(callId, token)) {
+            log.warn("media stream for {} refused: {} token in the URL", callId, token == null ? "no" : "wrong");
+            response.setStatusCode(HttpStatus.FORBIDDEN);
+            return false;
+        }
         HttpHeaders headers = request.getHeaders();
-        String rejected = tokens.reject(headers.getFirst(HttpHeaders.AUTHORIZATION), callId);
-        if (rejected != null) {
-            log.warn("media stream for {} refused: {}", callId, rejected);
-            response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        Optional<HandshakeRefusal> refusal = acsTokens.check(headers.getFirst(HttpHeaders.AUTHORIZATION));
+        if (refusal.isPresent()) {
+            log.warn("media stream for {} refused: {}", callId, refusal.get().reason());
+            response.setStatusCode(refusal.get().status());
+            if (refusal.get().status() == HttpStatus.UNAUTHORIZED) {
+                response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            }
             return false;
         }
         if (!calls.isRunningCall(callId)) {

@@ -4,9 +4,15 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
-import java.time.Clock;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.openivr.acsauth.AcsTokenVerifier;
+import org.openivr.activities.MediaStreamTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +30,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration
 @EnableWebSocket
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(MediaStreamingProperties.class)
+@EnableConfigurationProperties({MediaStreamingProperties.class, AcsTokenProperties.class})
 public class MediaStreamingConfiguration implements WebSocketConfigurer {
+    private static final Logger log = LoggerFactory.getLogger(MediaStreamingConfiguration.class);
     /** Name of an optional {@link AudioSignalSink} bean that replaces delivery through Temporal. */
     public static final String DELIVERY = "audioSignalDelivery";
 
@@ -73,16 +80,34 @@ public class MediaStreamingConfiguration implements WebSocketConfigurer {
     }
 
     /**
-     * Admission: a {@link CallValidator} bean if there is one, else Temporal's describe (a running CallWorkflow);
-     * a {@link MediaTokenVerifier} bean if there is one (full JWT verification, another issue), else
-     * {@link WellFormedJwt}.
+     * Admission: the URL token under {@code ivr.media.token-secret} (the {@link MediaStreamTokens} bean the activities
+     * issue with, else one made from the property; startup fails without it); ACS's JWT checked by a
+     * {@link MediaTokenVerifier} bean if there is one, else {@link VerifiedAcsJwt} on {@code ivr.acs.callback-auth.*}
+     * (startup fails without an audience unless that is disabled); a {@link CallValidator} bean if there is one,
+     * else Temporal's describe (a running CallWorkflow).
      */
     @Bean
     MediaHandshakeInterceptor mediaHandshakeInterceptor(ObjectProvider<CallValidator> calls,
-                                                        ObjectProvider<MediaTokenVerifier> tokens,
-                                                        ObjectProvider<WorkflowClient> client) {
+                                                        ObjectProvider<MediaStreamTokens> urlTokens,
+                                                        ObjectProvider<MediaTokenVerifier> acsTokens,
+                                                        ObjectProvider<WorkflowClient> client,
+                                                        AcsTokenProperties acsTokenProperties,
+                                                        @Value("${ivr.media.token-secret:}") String tokenSecret,
+                                                        @Value("${ivr.acs.trusted-certificate:}") String trusted) {
         return new MediaHandshakeInterceptor(calls.getIfAvailable(() -> new TemporalCallValidator(client.getObject())),
-                tokens.getIfAvailable(() -> new WellFormedJwt(properties.tokenRequired(), Clock.systemUTC())));
+                urlTokens.getIfAvailable(() -> MediaStreamTokens.fromSecret(tokenSecret)),
+                acsTokens.getIfAvailable(() -> acsJwt(acsTokenProperties, trusted)));
+    }
+
+    private MediaTokenVerifier acsJwt(AcsTokenProperties acs, String trustedCertificate) {
+        if (!acs.isEnabled()) {
+            log.warn("ivr.acs.callback-auth.enabled=false: media WebSocket upgrades are admitted without checking "
+                    + "ACS's token; only the URL token protects them");
+            return authorization -> Optional.empty();
+        }
+        AcsTokenVerifier verifier = new AcsTokenVerifier(acs.settings(), AcsTokenProperties.PREFIX,
+                trustedCertificate.isBlank() ? null : Path.of(trustedCertificate));
+        return new VerifiedAcsJwt(verifier, properties.acsTokenRequired());
     }
 
     @Bean

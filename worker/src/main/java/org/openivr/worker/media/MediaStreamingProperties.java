@@ -12,13 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxParticipants   participants tracked per stream (default 8)
  * @param signalLanes       sender threads (signals of one call share one; default 2)
  * @param signalQueue       queued signals per lane before new ones are dropped, counted and logged (default 10000)
- * @param requireToken      refuse upgrades without {@code Authorization: Bearer} (default false)
+ * @param requireAcsToken   refuse upgrades without ACS's {@code Authorization: Bearer} JWT (default false; a JWT
+ *                          that is present is always verified, see {@link AcsTokenProperties})
  * @param maxTextMessageBytes largest text frame accepted (default 65536)
  */
 @ConfigurationProperties("ivr.media")
 public record MediaStreamingProperties(Integer speechStartMillis, Integer speechEndMillis, List<Integer> silenceMillis,
                                        Integer maxParticipants, Integer signalLanes, Integer signalQueue,
-                                       Boolean requireToken, Integer maxTextMessageBytes) {
+                                       Boolean requireAcsToken, Integer maxTextMessageBytes) {
 
     MediaSettings settings() {
         MediaSettings d = MediaSettings.defaults();
@@ -37,8 +38,8 @@ public record MediaStreamingProperties(Integer speechStartMillis, Integer speech
         return signalQueue == null ? 10_000 : signalQueue;
     }
 
-    boolean tokenRequired() {
-        return requireToken != null && requireToken;
+    boolean acsTokenRequired() {
+        return requireAcsToken != null && requireAcsToken;
     }
 
     int maxText() {

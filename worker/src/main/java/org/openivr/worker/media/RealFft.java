@@ -16,7 +16,7 @@ final class RealFft {
     private final double[] im;
 
     RealFft(int n) {
-        if (Integer.bitCount(n) != 1 || n < 8) {
+        if (Integer.bitCount(n) != 1 || n < 8) { // n/2 >= 4 complex points: the first pass is radix-4
             throw new IllegalArgumentException("size must be a power of two >= 8: " + n);
         }
         this.n = n;
@@ -54,14 +54,34 @@ final class RealFft {
             re[j] = a < length ? x[a] : 0;
             im[j] = a + 1 < length ? x[a + 1] : 0;
         }
-        for (int size = 2; size <= m; size <<= 1) {
+        // The first two stages have the twiddles 1 and −j: one radix-4 pass without multiplications. Most butterflies
+        // of a radix-2 pass over 2- and 4-point groups would be loop overhead.
+        for (int p = 0; p < m; p += 4) {
+            double ar = re[p] + re[p + 1];
+            double ai = im[p] + im[p + 1];
+            double br = re[p] - re[p + 1];
+            double bi = im[p] - im[p + 1];
+            double cr = re[p + 2] + re[p + 3];
+            double ci = im[p + 2] + im[p + 3];
+            double dr = re[p + 2] - re[p + 3];
+            double di = im[p + 2] - im[p + 3];
+            re[p] = ar + cr;
+            im[p] = ai + ci;
+            re[p + 2] = ar - cr;
+            im[p + 2] = ai - ci;
+            re[p + 1] = br + di; // b + (−j)·d
+            im[p + 1] = bi - dr;
+            re[p + 3] = br - di;
+            im[p + 3] = bi + dr;
+        }
+        for (int size = 8; size <= m; size <<= 1) {
             int half = size >> 1;
             int step = m / size;
-            for (int start = 0; start < m; start += size) {
-                for (int k = 0; k < half; k++) {
-                    double wr = cosM[k * step];
-                    double wi = sinM[k * step];
-                    int p = start + k;
+            // Twiddle outside: each is loaded once per stage, not once per butterfly.
+            for (int k = 0; k < half; k++) {
+                double wr = cosM[k * step];
+                double wi = sinM[k * step];
+                for (int p = k; p < m; p += size) {
                     int q = p + half;
                     double tr = re[q] * wr - im[q] * wi;
                     double ti = re[q] * wi + im[q] * wr;

@@ -85,6 +85,19 @@ class MediaPacketParserTest {
     }
 
     @Test
+    void aCharacterOutsideBase64AnywhereInAFrameIsRefusedWithItsPosition() {
+        String data = java.util.Base64.getEncoder().encodeToString(new byte[640]);
+        for (char bad : new char[] {'!', '-', '_', '\u00c1', '\u0141', ' '}) {
+            for (int at : new int[] {0, 5, 7, 8, 100, 847, data.length() - 3}) {
+                String frame = "{\"kind\":\"AudioData\",\"audioData\":{\"data\":\""
+                        + data.substring(0, at) + bad + data.substring(at + 1) + "\"}}";
+                assertThatThrownBy(() -> parser.parse(frame)).as("%s at %d", bad, at)
+                        .isInstanceOf(MalformedPacketException.class).hasMessageEndingWith("' at " + at);
+            }
+        }
+    }
+
+    @Test
     void refusesMalformedFramesWithAReason() {
         for (String bad : new String[] {"", "not json", "[]", "{\"kind\":\"AudioData\"}", "{}",
                 "{\"kind\":\"AudioData\",\"audioData\":{\"data\":\"!!!\"}}",

@@ -1,7 +1,6 @@
-package org.openivr.api;
+package org.openivr.acsauth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -9,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -22,6 +22,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -38,46 +39,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies the JWT ACS puts on callback requests (acs-wire 7.2): RS256 signature by a key of the JWKS that the
- * configured OpenID configuration names, {@code iss}, {@code aud} = our ACS resource id, and {@code exp}/{@code nbf}
- * with a small clock skew. The OpenID document is read on first use (and again after a failure); keys are cached by
- * the JWT library and refetched when a token names a key not in the cache (rate-limited).
+ * Verifies a JWT from ACS (acs-wire 5.1, 7.2): RS256 signature by a key of the JWKS that the configured OpenID
+ * configuration names, {@code iss}, {@code aud} = our ACS resource id, and {@code exp}/{@code nbf} with a small clock
+ * skew. The OpenID document is read on first use (and again after a failure); keys are cached by the JWT library and
+ * refetched when a token names a key not in the cache (rate-limited). Thread-safe.
  */
-public class CallbackTokenVerifier {
-    private static final Logger log = LoggerFactory.getLogger(CallbackTokenVerifier.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class AcsTokenVerifier {
+    private static final Logger log = LoggerFactory.getLogger(AcsTokenVerifier.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_DOCUMENT_BYTES = 256 * 1024;
 
-    /** The token is missing, malformed, forged, expired, or not for us: 401. */
-    public static final class InvalidToken extends Exception {
-        InvalidToken(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The signing keys cannot be read now: not the caller's fault, 503 (ACS retries 5xx). */
-    public static final class KeysUnavailable extends Exception {
-        KeysUnavailable(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    private final CallbackAuthProperties properties;
+    private final AcsTokenSettings settings;
     private final HttpClient http;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
     /**
+     * @param settingsProperty      the property prefix the settings came from, named in the error when the audience
+     *                              is missing (e.g. {@code ivr.acs.callback-auth})
      * @param trustedCertificatePem a PEM file whose certificate(s) alone are trusted for HTTPS to the key endpoints
      *                              (the local emulator's self-signed certificate), or null for the JDK's trust store
      */
-    public CallbackTokenVerifier(CallbackAuthProperties properties, Path trustedCertificatePem) {
-        this.properties = Objects.requireNonNull(properties, "properties");
-        if (properties.audience() == null) {
-            throw new IllegalStateException("ivr.acs.callback-auth.audience is not set: set it to this platform's ACS "
+    public AcsTokenVerifier(AcsTokenSettings settings, String settingsProperty, Path trustedCertificatePem) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        if (settings.audience() == null) {
+            throw new IllegalStateException(settingsProperty + ".audience is not set: set it to this platform's ACS "
                     + "resource id (the immutable resource id of the Communication Services resource), which ACS "
-                    + "puts as 'aud' in the JWT on every callback; or set ivr.acs.callback-auth.enabled=false to accept "
-                    + "unauthenticated callbacks (never in production)");
+                    + "puts as 'aud' in the JWT on every callback and media stream; or set " + settingsProperty
+                    + ".enabled=false to accept ACS's requests unauthenticated (never in production)");
         }
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL);
@@ -87,21 +75,19 @@ public class CallbackTokenVerifier {
         this.http = builder.build();
     }
 
-    /** Checks a bearer token; returns its claims. */
-    public JWTClaimsSet verify(String token) throws InvalidToken, KeysUnavailable {
+    /** Checks a bearer token (without the {@code Bearer } prefix); returns its claims. */
+    public JWTClaimsSet verify(String token) throws InvalidAcsToken, AcsKeysUnavailable {
         DefaultJWTProcessor<SecurityContext> jwt = processor();
         try {
             return jwt.process(token, null);
-        } catch (ParseException | BadJOSEException e) {
-            throw new InvalidToken(e.getMessage(), e);
         } catch (KeySourceException e) {
-            throw new KeysUnavailable("cannot read the callback signing keys: " + e.getMessage(), e);
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new InvalidToken(e.getMessage(), e);
+            throw new AcsKeysUnavailable("cannot read ACS's signing keys: " + e.getMessage(), e);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new InvalidAcsToken(e.getMessage(), e);
         }
     }
 
-    private DefaultJWTProcessor<SecurityContext> processor() throws KeysUnavailable {
+    private DefaultJWTProcessor<SecurityContext> processor() throws AcsKeysUnavailable {
         DefaultJWTProcessor<SecurityContext> current = processor;
         if (current != null) {
             return current;
@@ -114,33 +100,32 @@ public class CallbackTokenVerifier {
         }
     }
 
-    private URL discoverJwksUri() throws KeysUnavailable {
-        URI document = properties.openidConfiguration();
+    private URL discoverJwksUri() throws AcsKeysUnavailable {
+        URI document = settings.openidConfiguration();
         try {
-            JsonNode config = JSON.readTree(fetch(document));
-            String jwksUri = config.path("jwks_uri").asText("");
-            if (jwksUri.isBlank()) {
-                throw new KeysUnavailable("the OpenID configuration " + document + " has no jwks_uri", null);
+            Object jwksUri = JSONObjectUtils.parse(fetch(document)).get("jwks_uri");
+            if (!(jwksUri instanceof String text) || text.isBlank()) {
+                throw new AcsKeysUnavailable("the OpenID configuration " + document + " has no jwks_uri", null);
             }
-            URL url = document.resolve(new URI(jwksUri)).toURL();
-            log.info("callback tokens: keys from {} (named by {}), issuer {}, audience {}", url, document,
-                    properties.issuer(), properties.audience());
+            URL url = document.resolve(new URI(text)).toURL();
+            log.info("ACS tokens: keys from {} (named by {}), issuer {}, audience {}", url, document,
+                    settings.issuer(), settings.audience());
             return url;
-        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-            throw new KeysUnavailable("cannot read the OpenID configuration " + document + ": " + e, e);
+        } catch (IOException | ParseException | URISyntaxException | IllegalArgumentException e) {
+            throw new AcsKeysUnavailable("cannot read the OpenID configuration " + document + ": " + e, e);
         }
     }
 
     private DefaultJWTProcessor<SecurityContext> build(URL jwksUri) {
         JWKSourceBuilder<SecurityContext> keys = JWKSourceBuilder.create(jwksUri, retriever());
-        long refetch = properties.keyRefetchInterval().toMillis();
+        long refetch = settings.keyRefetchInterval().toMillis();
         keys = refetch <= 0 ? keys.rateLimited(false) : keys.rateLimited(refetch);
         JWKSource<SecurityContext> source = keys.build();
         DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
         jwt.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256), source));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(properties.audience(),
-                new JWTClaimsSet.Builder().issuer(properties.issuer()).build(), Set.of("iss", "aud", "exp"));
-        claims.setMaxClockSkew((int) Math.min(Integer.MAX_VALUE, properties.clockSkew().toSeconds()));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(settings.audience(),
+                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("iss", "aud", "exp"));
+        claims.setMaxClockSkew((int) Math.min(Integer.MAX_VALUE, settings.clockSkew().toSeconds()));
         jwt.setJWTClaimsSetVerifier(claims);
         return jwt;
     }
@@ -166,7 +151,7 @@ public class CallbackTokenVerifier {
             if (response.body().length > MAX_DOCUMENT_BYTES) {
                 throw new IOException("GET " + uri + " answered more than " + MAX_DOCUMENT_BYTES + " bytes");
             }
-            return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(response.body(), StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + uri, e);

@@ -1,0 +1,95 @@
+package org.openivr.cli.soak;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Heap in use right after each garbage collection, from the JVM's own GC notifications (no extra collections,
+ * which would pause the calls being measured). Read as windows: the lowest after-GC value of a window is the
+ * closest to the live set that the window shows, since a young collection leaves old garbage in place.
+ */
+final class HeapSampler implements AutoCloseable {
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener = this::collected;
+    private long lastAfterGc = -1;
+    private long windowLowest = Long.MAX_VALUE;
+    private int windowCollections;
+
+    HeapSampler() {
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+                emitters.add(emitter);
+            }
+        }
+    }
+
+    private void collected(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        long used = 0;
+        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(pool.getKey())) {
+                used += pool.getValue().getUsed();
+            }
+        }
+        synchronized (this) {
+            lastAfterGc = used;
+            windowLowest = Math.min(windowLowest, used);
+            windowCollections++;
+        }
+    }
+
+    /** Since the previous window: collections, lowest and last heap after GC (-1 when there was none yet). */
+    synchronized HeapWindow window() {
+        HeapWindow window = new HeapWindow(windowCollections, windowCollections == 0 ? -1 : windowLowest, lastAfterGc);
+        windowLowest = Long.MAX_VALUE;
+        windowCollections = 0;
+        return window;
+    }
+
+    /**
+     * Heap in use after a full collection asked for now: the live set. Pauses the JVM, so only at the start and
+     * the end of a run.
+     */
+    static long liveBytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Override
+    public void close() {
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException e) {
+                // already gone: nothing to undo
+            }
+        }
+    }
+
+    /**
+     * @param collections  garbage collections in the window
+     * @param lowestBytes  the lowest heap in use after one of them, -1 when there was none
+     * @param lastBytes    heap in use after the latest collection so far, -1 before the first
+     */
+    record HeapWindow(int collections, long lowestBytes, long lastBytes) {}
+}

@@ -1,0 +1,111 @@
+package org.openivr.cli.soak;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What {@code ivr soak} prints: a header, two lines per period, and the summary. */
+final class SoakPrinter {
+    private static final double MB = 1024.0 * 1024.0;
+    private final PrintStream out;
+
+    SoakPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    void header(SoakSettings settings, CallMix mix) {
+        List<String> sampled = mix.calls().stream().filter(CallMix.MixedCall::sampled).map(CallMix.MixedCall::flow)
+                .distinct().toList();
+        List<String> unsampled = mix.calls().stream().filter(c -> !c.sampled()).map(CallMix.MixedCall::flow)
+                .distinct().toList();
+        line(String.format("Soak: %d calls in flight (reached over %d s) for %s, %s; a call still running %d s after it was"
+                        + " placed is stuck", settings.calls(), settings.rampUp().toSeconds(), minutes(settings.length()),
+                timeScale(settings.timeScale()), settings.deadline().toSeconds()));
+        line(String.format("Mix: %d scripted calls of %d flows, in turn", mix.calls().size(),
+                mix.calls().stream().map(CallMix.MixedCall::flow).distinct().count()));
+        line("Event->action sampled on " + sampled + (unsampled.isEmpty() ? "" : "; not on " + unsampled
+                + " (a wait or listen node: their next request can follow a timer, not a callback)"));
+        line("");
+    }
+
+    synchronized void progress(SoakSample sample) {
+        SoakTally.Counts c = sample.counts();
+        out.printf("%6s  in flight %d, started %d: completed %d, failed %d, lost %d, stuck %d, not placed %d%n",
+                clock(sample.elapsed()), c.inFlight(), c.started(), c.completed(), c.failedExpect(), c.lost(),
+                c.stuck(), c.notPlaced());
+        out.printf("        heap after GC %s (lowest %s, %d GCs); server keeps %d call histories, about %.0f MB serialized%n",
+                mb(sample.heap().lastBytes()), mb(sample.heap().lowestBytes()), sample.heap().collections(),
+                sample.histories().workflows(), sample.histories().bytes() / MB);
+        out.printf("        answer %s; event->action %s; signal->activity %s%n", sample.timeToAnswer().format(),
+                sample.eventToAction().format(), sample.signalToActivity().format());
+        out.flush();
+    }
+
+    synchronized void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    synchronized void summary(SoakSettings settings, SoakResult result, long liveAtStart, Map<String, Long> liveWhileClosing) {
+        SoakTally.Counts c = result.counts();
+        out.println();
+        out.printf("Soak summary: %d calls in flight for %s (%s), took %s%n", settings.calls(), minutes(settings.length()),
+                timeScale(settings.timeScale()), clock(result.took()));
+        out.printf("  calls   started %d; completed (met expect) %d; failed expect %d; lost %d; stuck %d; not placed %d%n",
+                c.started(), c.completed(), c.failedExpect(), c.lost(), c.stuck(), c.notPlaced());
+        out.printf("  latencies after the %d s ramp-up [and over the whole run]%n", settings.rampUp().toSeconds());
+        out.printf("  time to answer (incoming call placed -> answer)   %s%n", result.timeToAnswer().format());
+        out.printf("  event->action (callback in -> next ACS request)   %s%n", result.eventToAction().format());
+        out.printf("          %d callbacks of sampled calls; %d overtaken by another callback; %d with nothing after%n",
+                result.callbacks().callbacks(), result.callbacks().superseded(), result.callbacks().unanswered());
+        result.slowestEventToAction().forEach(slow -> out.printf("          slow: %s%n", slow.format()));
+        out.printf("  Temporal signal->activity (probe workflow)        %s%s%n", result.signalToActivity().format(),
+                result.failedProbeSignals() == 0 ? "" : ", " + result.failedProbeSignals() + " signals failed");
+        out.printf("          one signal at a time every %d ms; %d ticks skipped while the previous signal waited%n",
+                settings.probeEvery().toMillis(), result.skippedProbeTicks());
+        out.println("  heap after GC over time (MB; lowest / last after a GC in each period; server: histories kept,");
+        out.println("  serialized, estimated from 1 call in " + RetainedHistories.SAMPLE_EVERY + ")");
+        out.println("      time  in flight    ended   lowest     last   server");
+        for (SoakSample sample : result.samples()) {
+            SoakTally.Counts s = sample.counts();
+            out.printf("    %6s  %9d  %7d  %7s  %7s  %7.0f%n", clock(sample.elapsed()), s.inFlight(),
+                    s.completed() + s.failedExpect() + s.lost() + s.stuck(), mbNumber(sample.heap().lowestBytes()),
+                    mbNumber(sample.heap().lastBytes()), sample.histories().bytes() / MB);
+        }
+        out.printf("  live heap (after a full GC): platform up and idle %.0f MB; %s%n", liveAtStart / MB,
+                liveWhileClosing.entrySet().stream().map(e -> String.format("%s %.0f MB", e.getKey(), e.getValue() / MB))
+                        .collect(Collectors.joining(", then ")));
+        out.printf("  server: %d call histories kept, %.1f KB each on average (serialized)%n",
+                result.histories().workflows(), result.histories().averageBytes() / 1024.0);
+        if (!result.problems().isEmpty()) {
+            out.println("  first problems:");
+            result.problems().forEach(p -> out.println("    " + p));
+        }
+        out.println(c.clean() ? "PASS: every call met its expect" : "FAIL: calls failed, were lost, stuck or not placed");
+        out.flush();
+    }
+
+    private static String timeScale(double scale) {
+        return scale == 1.0 ? "emulated time at real speed" : "emulated time x"
+                + new java.math.BigDecimal(1 / scale).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+    }
+
+    private static String clock(Duration elapsed) {
+        long seconds = elapsed.toSeconds();
+        return String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "-" : String.format("%.0f MB", bytes / MB);
+    }
+
+    private static String mbNumber(long bytes) {
+        return bytes < 0 ? "-" : String.format("%.0f", bytes / MB);
+    }
+}

@@ -1,0 +1,7 @@
+package org.openivr.cli.soak;
+
+import java.time.Duration;
+
+/** One periodic report: where the run stood, the heap since the previous one, latencies in that interval. */
+record SoakSample(Duration elapsed, SoakTally.Counts counts, HeapSampler.HeapWindow heap,
+                  RetainedHistories.Estimate histories, LatencySummary timeToAnswer, LatencySummary eventToAction, LatencySummary signalToActivity) {}
