@@ -27,7 +27,8 @@ public final class Ivr {
                                             run a Temporal worker alone (calls, ACS activities, recording files);
                                             defaults: TEMPORAL_ADDRESS (else the running serve's embedded server),
                                             ACS_CONNECTION_STRING, IVR_PUBLIC_URL, IVR_PAYLOAD_KEYS (else the
-                                            serve's .ivr/payload-keys); serve prints the line to use
+                                            serve's .ivr/payload-keys), IVR_MEDIA_TOKEN_SECRET; serve prints
+                                            the line to use
               calls [--stuck] [--stuck-after 60s] [--json]
                                             open calls: flow, node, what each waits for and since when; STUCK
                                             when a wait outlasts its node; exit 1 if any call is stuck

@@ -218,6 +218,15 @@ public final class Platform implements AutoCloseable {
         return args;
     }
 
+    /**
+     * The environment an {@code ivr worker} process needs besides {@link #workerArguments()}: the media URLs' token
+     * secret ({@code IVR_MEDIA_TOKEN_SECRET}), which every worker must share with this platform. A secret, so it goes
+     * through the environment, never on a command line other users can list.
+     */
+    public Map<String, String> workerEnvironment() {
+        return Map.of("IVR_MEDIA_TOKEN_SECRET", context.getEnvironment().getProperty("ivr.media.token-secret", ""));
+    }
+
     @Override
     public void close() {
         close(part -> { });

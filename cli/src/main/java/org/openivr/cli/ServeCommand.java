@@ -50,6 +50,8 @@ final class ServeCommand {
                 out.println("ACS emulator: " + platform.emulator().endpoint());
             }
             out.println((runsWorker ? "Worker: in this process; more with: " : "Worker: none here (--no-worker); start one or more with: ")
+                    + (System.getenv("IVR_MEDIA_TOKEN_SECRET") == null
+                            ? "IVR_MEDIA_TOKEN_SECRET=" + platform.workerEnvironment().get("IVR_MEDIA_TOKEN_SECRET") + " " : "")
                     + "./ivr worker " + String.join(" ", platform.workerArguments().stream().map(ServeCommand::quoted).toList()));
             new CountDownLatch(1).await();
             return 0;

@@ -70,7 +70,7 @@ class WorkerCrashTest {
     }
 
     private WorkerProcess startWorker(String name) throws Exception {
-        WorkerProcess worker = WorkerProcess.start(name, platform.workerArguments(), LOGS);
+        WorkerProcess worker = WorkerProcess.start(name, platform.workerArguments(), platform.workerEnvironment(), LOGS);
         workers.add(worker);
         return worker;
     }
@@ -107,7 +107,7 @@ class WorkerCrashTest {
             } catch (Exception e) {
                 result = null;
             }
-            Expectations.check(placed.call().expect(), result)
+            Expectations.checkOutcome(placed.call().expect(), result)
                     .forEach(p -> problems.add(placed.callId() + " (" + placed.call().name() + "): " + p));
         }
         assertThat(problems).isEmpty();

@@ -29,7 +29,8 @@ final class WorkerProcess {
         this.process = process;
     }
 
-    static WorkerProcess start(String name, List<String> workerArguments, Path logDir) throws IOException {
+    static WorkerProcess start(String name, List<String> workerArguments, java.util.Map<String, String> environment,
+                               Path logDir) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -39,10 +40,9 @@ final class WorkerProcess {
                 "-cp", System.getProperty("java.class.path"),
                 Ivr.class.getName(), "worker"));
         command.addAll(workerArguments);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new WorkerProcess(name, log, process);
     }
 
