@@ -78,6 +78,10 @@ final class CallSession {
     private long resentOperation = -1;
     /** Whether play and recognize are sent by {@link MediaSteps} (a version marker; null until first asked). */
     private Boolean mediaStepsResent;
+    private boolean resultMayTrailDisconnect;
+    static final String TRAILING_RESULT_CHANGE = "result-after-call-disconnected";
+    /** How long a result that ACS sent with the call's end may trail its CallDisconnected. */
+    static final Duration TRAILING_RESULT_GRACE = Duration.ofSeconds(2);
     private String lastInput = "";
     private long attempt;
     private int waitCount;
@@ -584,6 +588,7 @@ final class CallSession {
             awaitedOperation = operation.sequence();
             return awaitOperation(operation, what, guard, expected);
         }
+        awaitTrailingResult();
         awaitedOperation = -1;
         if (!inbox.isEmpty()) {
             CallEvent event = inbox.remove(0);
@@ -593,6 +598,27 @@ final class CallSession {
         throwIfHungUp();
         record("timeout", currentNode, "ACS sent no result for " + what + " within " + guard.toSeconds() + "s");
         return new WaitResult.TimedOut();
+    }
+
+    /**
+     * ACS ends our leg when a transfer succeeds, and promises no order of delivery (acs-wire 7.1): CallDisconnected
+     * may arrive before CallTransferAccepted. So when the call is gone while it waits for such a result, it gives
+     * the result a moment to arrive before it concludes the caller hung up. Runs started before this have no marker
+     * and keep concluding at once.
+     */
+    private void awaitTrailingResult() {
+        if (!disconnected || !inbox.isEmpty() || !resultMayTrailDisconnect
+                || Workflow.getVersion(TRAILING_RESULT_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+            return;
+        }
+        GuardTimer grace = GuardTimer.start(TRAILING_RESULT_GRACE);
+        Workflow.await(() -> !inbox.isEmpty() || grace.fired());
+        grace.cancel();
+    }
+
+    /** The operation waited for may report its result after the call's CallDisconnected (a transfer). */
+    void resultMayTrailDisconnect(boolean may) {
+        resultMayTrailDisconnect = may;
     }
 
     /** Waits for CallConnected after answering (it may already have arrived). */

@@ -14,9 +14,15 @@ final class TransferVerb implements NodeVerb<Node.Transfer> {
     @Override
     public Outcome run(Node.Transfer node, CallSession session) {
         session.record("transfer", node.id(), "to " + node.to());
-        String failure = OperationWait.run(session, node.id(), "transfer", GUARD, Expected.RINGING, Set.of(CallEventKind.CALL_TRANSFER_ACCEPTED),
+        session.resultMayTrailDisconnect(true);
+        String failure;
+        try {
+            failure = OperationWait.run(session, node.id(), "transfer", GUARD, Expected.RINGING, Set.of(CallEventKind.CALL_TRANSFER_ACCEPTED),
                 op -> session.acs.media.transfer(new TransferCall(session.input.callId(), session.callConnectionId(),
                         node.to(), session.input.callerRawId(), op.format())));
+        } finally {
+            session.resultMayTrailDisconnect(false);
+        }
         if (failure == null) {
             // ACS takes our leg down after the transfer; ending on its CallDisconnected keeps the record whole.
             session.awaitDisconnected(Duration.ofSeconds(10));
