@@ -82,7 +82,7 @@ class OperatorToolsTest {
             String line = calls.out.lines().filter(l -> l.contains(callId)).findFirst().orElseThrow();
             assertThat(line).startsWith("STUCK").contains("support-line").contains("running").contains("main-menu")
                     .contains("RecognizeCompleted for 'main-menu'");
-            assertThat(calls.out).contains("why: waiting").contains("menu timeout 5s + one key + slack 1s");
+            assertThat(calls.out).contains("why: waiting").contains("key timeout 5s + 1 key x 2s + slack 1s");
 
             JsonNode listed = json.readTree(ivr("calls", "--json", "--stuck", "--stuck-after", "1s",
                     "--address", platform.temporalAddress()).out);
