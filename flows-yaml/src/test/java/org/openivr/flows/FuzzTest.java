@@ -10,15 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 
 /**
- * Mutates valid (and some broken) files at random, with a fixed seed, and checks the loaders' promise:
- * whatever the input, the answer is a result or a {@link FlowException} whose problems all have a
- * real position, never another exception and never an internal error.
+ * Mutates valid (and some broken) files at random and checks the loaders' promise: whatever the input, the
+ * answer is a result or a {@link FlowException} whose problems all have a real position, never another
+ * exception and never an internal error. The corpus is committed: the example flows and the problem fixtures.
+ * jqwik draws each try's mutation seed (the run's own seed is fixed), so a failure names the seed that
+ * reproduces it and the next run tries that one first.
  */
 class FuzzTest {
-    private static final long SEED = 20261123L;
     private static final String[] TOKENS = {
         ":", ": ", "- ", "  ", "\n", "\n  ", "{", "}", "[", "]", ",", "\"", "'", "#", "&a ", "*a", "!!str ", "!!map ",
         "? ", "|", ">", "%", "@", "`", "\t", "---\n", "...\n", "${", "}", "${x}", "~", "null", "true", "1e999",
@@ -32,10 +34,9 @@ class FuzzTest {
         "firstChannel: ", "audio-video", "unmixed",
     };
 
-    private final Random random = new Random(SEED);
+    private static final List<String[]> SEEDS = corpus();
 
-    @Test
-    void mutatedFlowsGiveAFlowOrAFlowException() {
+    private static List<String[]> corpus() {
         List<String[]> seeds = new ArrayList<>();
         seeds.add(new String[] {"flows/support-line.yaml", Fixtures.example("support-line.yaml")});
         seeds.add(new String[] {"flows/every-verb.yaml", CallVerbsTest.FLOW});
@@ -46,26 +47,30 @@ class FuzzTest {
                 "bad-hours", "bad-listen", "bad-transfer", "bad-call-verbs", "misplaced-exit-verbs")) {
             seeds.add(new String[] {"problems/" + fixture + ".yaml", Fixtures.resource("problems/" + fixture + ".yaml")});
         }
-        Map<String, String> subflows = Map.of("helper", CallVerbsTest.HELPER, "identify",
-                Fixtures.example("identify.yaml"));
-        int cases = 3_000;
-        for (int i = 0; i < cases; i++) {
-            String[] seed = seeds.get(i < cases / 2 ? 0 : random.nextInt(seeds.size()));
-            String mutated = mutate(seed[1]);
-            expectOnlyFlowExceptions(seed[0], mutated, content -> FlowLoader.parse(seed[0], content,
-                    name -> Optional.ofNullable(subflows.get(name))));
-        }
+        return List.copyOf(seeds);
     }
 
-    @Test
-    void mutatedCallsFilesGiveCallsOrAFlowException() {
-        Flow flow = FlowLoader.parse("flows/support-line.yaml", Fixtures.example("support-line.yaml"));
+    private static final Map<String, String> SUBFLOWS = Map.of("helper", CallVerbsTest.HELPER, "identify",
+            Fixtures.example("identify.yaml"));
+
+    @Property(tries = 3_000, seed = "20261123")
+    void mutatedFlowsGiveAFlowOrAFlowException(@ForAll long mutationSeed) {
+        Random random = new Random(mutationSeed);
+        // Half the tries mutate the richest example, the rest any file of the corpus.
+        String[] seed = SEEDS.get(random.nextBoolean() ? 0 : random.nextInt(SEEDS.size()));
+        String mutated = mutate(seed[1], random);
+        expectOnlyFlowExceptions(seed[0], mutated, content -> FlowLoader.parse(seed[0], content,
+                name -> Optional.ofNullable(SUBFLOWS.get(name))));
+    }
+
+    private static final Flow SUPPORT_LINE = FlowLoader.parse("flows/support-line.yaml",
+            Fixtures.example("support-line.yaml"));
+
+    @Property(tries = 1_500, seed = "20261123")
+    void mutatedCallsFilesGiveCallsOrAFlowException(@ForAll long mutationSeed) {
         String file = "flows/support-line.calls.yaml";
-        String calls = Fixtures.example("support-line.calls.yaml");
-        for (int i = 0; i < 1_500; i++) {
-            String mutated = mutate(calls);
-            expectOnlyFlowExceptions(file, mutated, content -> ScriptedCallsLoader.parse(file, content, flow));
-        }
+        String mutated = mutate(Fixtures.example("support-line.calls.yaml"), new Random(mutationSeed));
+        expectOnlyFlowExceptions(file, mutated, content -> ScriptedCallsLoader.parse(file, content, SUPPORT_LINE));
     }
 
     private static void expectOnlyFlowExceptions(String file, String content, Consumer<String> load) {
@@ -86,7 +91,7 @@ class FuzzTest {
     }
 
     /** One to three random edits: deletions, insertions, truncation, and line-level moves. */
-    private String mutate(String content) {
+    private static String mutate(String content, Random random) {
         String text = content;
         int edits = 1 + random.nextInt(3);
         for (int i = 0; i < edits && !text.isEmpty(); i++) {
@@ -98,8 +103,8 @@ class FuzzTest {
                 }
                 case 1 -> text = text.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + text.substring(at);
                 case 2 -> text = text.substring(0, at);
-                case 3 -> text = editLines(text, true);
-                case 4 -> text = editLines(text, false);
+                case 3 -> text = editLines(text, true, random);
+                case 4 -> text = editLines(text, false, random);
                 case 5 -> {
                     int from = random.nextInt(text.length());
                     int length = Math.min(text.length() - from, 1 + random.nextInt(30));
@@ -112,7 +117,7 @@ class FuzzTest {
     }
 
     /** Duplicates or deletes a random line (true), or swaps two lines and shifts one's indent (false). */
-    private String editLines(String text, boolean duplicateOrDelete) {
+    private static String editLines(String text, boolean duplicateOrDelete, Random random) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         int a = random.nextInt(lines.size());
         int b = random.nextInt(lines.size());
