@@ -1,14 +1,11 @@
 package org.openivr.api;
 
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import java.util.Optional;
 import org.openivr.workflows.CallIds;
 import org.openivr.workflows.CallInput;
-import org.openivr.workflows.CallSearchAttributes;
 import org.openivr.workflows.CallWorkflow;
 import org.openivr.workflows.PinnedFlow;
 import org.slf4j.Logger;
@@ -45,16 +42,7 @@ public class CallStarter {
             return Optional.empty();
         }
         PinnedFlow flow = pinned.get();
-        WorkflowOptions options = WorkflowOptions.newBuilder()
-                .setWorkflowId(callId)
-                .setTaskQueue(CallWorkflow.TASK_QUEUE)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                        .set(CallSearchAttributes.FLOW_NAME, flow.name())
-                        .set(CallSearchAttributes.FLOW_HASH, flow.contentHash())
-                        .set(CallSearchAttributes.CALL_STATE, "answering")
-                        .build())
-                .build();
+        WorkflowOptions options = CallWorkflowOptions.forCall(callId, flow, "answering").build();
         CallWorkflow workflow = client.newWorkflowStub(CallWorkflow.class, options);
         try {
             WorkflowClient.start(workflow::run, new CallInput(callId, call.incomingCallContext(), call.from(), call.to(),

@@ -2,7 +2,6 @@ package org.openivr.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -140,16 +139,7 @@ public class OutboundCallStarter {
         PinnedFlow pinned = flows.pin(request.flow()).orElseThrow(() -> ApiProblem.badRequest("flow '" + request.flow()
                 + "' does not exist or has never validated (see GET /api/flows)"));
         Map<String, Object> variables = checkVariables(pinned, request.variables());
-        WorkflowOptions options = WorkflowOptions.newBuilder()
-                .setWorkflowId(callId)
-                .setTaskQueue(CallWorkflow.TASK_QUEUE)
-                // Also after the call ended: a key places one call, ever (as long as Temporal keeps its history).
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                        .set(CallSearchAttributes.FLOW_NAME, pinned.name())
-                        .set(CallSearchAttributes.FLOW_HASH, pinned.contentHash())
-                        .set(CallSearchAttributes.CALL_STATE, "dialling")
-                        .build())
+        WorkflowOptions options = CallWorkflowOptions.forCall(callId, pinned, "dialling")
                 .setMemo(Map.of("direction", "outbound", REQUEST_MEMO, fingerprint))
                 .build();
         CallInput input = new CallInput(callId, null, "4:" + request.to(), "4:" + request.from(), pinned, null,
