@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.openivr.api.ApiApplication;
+import org.openivr.cli.embedded.EmbeddedTemporal;
 import org.openivr.emulator.AcsEmulator;
 import org.openivr.emulator.EmulatorOptions;
 import org.openivr.emulator.Faults;
@@ -79,8 +80,11 @@ public final class Platform implements AutoCloseable {
             properties.put("spring.temporal.connection.target", temporalAddress);
             properties.put("ivr.flows-dir", options.flowsDir().toString());
             properties.put("ivr.acs.callback-base-url", publicUrl);
-            // The embedded server never hands a dead worker's calls to another (temporal-notes §1).
-            properties.put("ivr.worker.sticky", String.valueOf(temporal == null));
+            // Sticky caching stays on for this JVM's own worker, also on the embedded server: the server never hands a
+            // dead worker's calls to another (temporal-notes §1), but this worker can only die with the server. Without
+            // it every workflow task replays the call's whole history (most of the CPU at 500 calls in `ivr soak`).
+            // Separate `ivr worker` processes on the embedded server turn it off (WorkerCommand).
+            properties.put("ivr.worker.sticky", "true");
             if (!options.runsWorker()) {
                 // Separate `ivr worker` processes poll for call work; this JVM only starts calls and signals them.
                 properties.put("spring.temporal.start-workers", "false");

@@ -41,14 +41,10 @@ final class SignalProbe implements AutoCloseable {
         this.pinger = pinger;
     }
 
-    /** @param sticky as the call worker's {@code ivr.worker.sticky} (off on the embedded server) */
-    static SignalProbe start(WorkflowClient client, boolean sticky, Duration period) {
+    /** Sticky, as the platform's own call worker is. */
+    static SignalProbe start(WorkflowClient client, Duration period) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
-        WorkerOptions.Builder options = WorkerOptions.newBuilder();
-        if (!sticky) {
-            options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
-        }
-        Worker worker = factory.newWorker(TASK_QUEUE, options.build());
+        Worker worker = factory.newWorker(TASK_QUEUE, WorkerOptions.getDefaultInstance());
         worker.registerWorkflowImplementationTypes(SignalProbeWorkflowImpl.class);
         ProbeActivityImpl latency = new ProbeActivityImpl(new LatencyRecorder());
         worker.registerActivitiesImplementations(latency);

@@ -95,8 +95,7 @@ public final class Soak {
                 timeToAnswer.requestExecuted(entry, now);
             });
             liveAtStart = HeapSampler.liveBytes();
-            boolean sticky = options.temporalAddress() != null;
-            result = new Soak(settings, platform, mix, eventToAction, timeToAnswer, printer).drive(sticky);
+            result = new Soak(settings, platform, mix, eventToAction, timeToAnswer, printer).drive();
             liveWhileClosing.put("everything (calls ended)", HeapSampler.liveBytes());
         } finally {
             platform.close(part -> liveWhileClosing.put(part + " stopped", HeapSampler.liveBytes()));
@@ -113,10 +112,10 @@ public final class Soak {
         return registration;
     }
 
-    private SoakResult drive(boolean sticky) throws InterruptedException {
+    private SoakResult drive() throws InterruptedException {
         List<SoakSample> samples = new ArrayList<>();
         HeapSampler heap = new HeapSampler();
-        SignalProbe probe = SignalProbe.start(client, sticky, settings.probeEvery());
+        SignalProbe probe = SignalProbe.start(client, settings.probeEvery());
         probeLatency = probe.latency();
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(daemon("soak-report"));
         ExecutorService placers = Executors.newFixedThreadPool(PLACERS, daemon("soak-place"));

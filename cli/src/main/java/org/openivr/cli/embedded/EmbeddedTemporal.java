@@ -1,4 +1,4 @@
-package org.openivr.cli;
+package org.openivr.cli.embedded;
 
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Temporal's own test server (from {@code temporal-test-server}), on loopback only and with time
  * skipping off, so a laptop runs real calls with no Temporal installation. {@code TestServer.main}
  * binds every interface, which would expose an unauthenticated server to the network; this uses
- * the same server classes (internal API, checked against 1.38.0) on 127.0.0.1.
+ * the same server classes (internal API, checked against 1.38.0) on 127.0.0.1, with two defects of theirs
+ * repaired ({@link TestServerRepairs}).
  */
 public final class EmbeddedTemporal implements AutoCloseable {
     private final TestServicesStarter services;
@@ -25,11 +26,23 @@ public final class EmbeddedTemporal implements AutoCloseable {
     }
 
     public static EmbeddedTemporal start(int port) throws IOException {
+        return start(port, true);
+    }
+
+    /** @param repaired false only for tests that show what the repairs change */
+    static EmbeddedTemporal start(int port, boolean repaired) throws IOException {
         TestServicesStarter services = new TestServicesStarter(true, 0);
+        if (repaired) {
+            TestServerRepairs.apply(services);
+        }
         ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
         GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
         Server server = builder.build().start();
         return new EmbeddedTemporal(services, server);
+    }
+
+    TestServicesStarter services() {
+        return services;
     }
 
     public String address() {

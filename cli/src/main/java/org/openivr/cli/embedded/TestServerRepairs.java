@@ -1,0 +1,131 @@
+package org.openivr.cli.embedded;
+
+import io.temporal.internal.testservice.TestServicesStarter;
+import io.temporal.serviceclient.Version;
+import java.lang.reflect.Field;
+import java.util.Comparator;
+import java.util.LinkedList;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two repairs to Temporal's test server, the embedded server of {@code ivr serve}, {@code demo} and {@code soak}, made
+ * by replacing two of its internal collections before it serves anything. Written by hand because the defects are in
+ * the server's internal classes, which offer no option for them, and no other Temporal server runs from Maven Central
+ * (a real one needs the Temporal CLI binary). Measured with {@code ivr soak} (docs/benchmarks.md):
+ * <ul>
+ *   <li>its timer's list of lock events grows by two per task and is scanned on every unlock
+ *       ({@link OutstandingTimeLocks}): the server got slower with every call served and held memory for each;</li>
+ *   <li>its task queues serve the newest task first when tasks wait ({@link OldestTaskFirstBacklog}).</li>
+ * </ul>
+ * The layout was checked against temporal-test-server {@value #CHECKED_VERSION} only: for any other version, or if a
+ * field is not as expected, nothing is replaced and a warning says so; the server then runs as shipped.
+ */
+final class TestServerRepairs {
+    static final String CHECKED_VERSION = "1.38.0";
+    private static final Logger log = LoggerFactory.getLogger(TestServerRepairs.class);
+    private static final String SERVICE_PACKAGE = "io.temporal.internal.testservice.";
+
+    private TestServerRepairs() {
+    }
+
+    /** @return whether both repairs are in place */
+    static boolean apply(TestServicesStarter services) {
+        return apply(services, Version.LIBRARY_VERSION);
+    }
+
+    static boolean apply(TestServicesStarter services, String serverVersion) {
+        if (!CHECKED_VERSION.equals(serverVersion)) {
+            log.warn("Embedded Temporal {}: its timer and task-queue repairs were checked against {} only and are off; "
+                    + "it slows down as calls accumulate and serves waiting tasks newest first", serverVersion,
+                    CHECKED_VERSION);
+            return false;
+        }
+        try {
+            repairTimer(read(services, "selfAdvancingTimer"));
+            repairTaskQueues(read(services, "workflowStore"));
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("Embedded Temporal: could not repair its timer and task queues ({}); it runs as shipped", e.toString());
+            return false;
+        }
+    }
+
+    private static void repairTimer(Object timer) throws ReflectiveOperationException {
+        Field lockType = Class.forName(SERVICE_PACKAGE + "SelfAdvancingTimerImpl$LockEvent").getDeclaredField("lockType");
+        lockType.setAccessible(true);
+        OutstandingTimeLocks outstanding = new OutstandingTimeLocks(event -> {
+            try {
+                return "UNLOCK".equals(((Enum<?>) lockType.get(event)).name());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Lock lock = read(timer, "lock");
+        lock.lock();
+        try {
+            LinkedList<?> shipped = read(timer, "lockEvents");
+            outstanding.addAll(shipped);
+            write(timer, "lockEvents", outstanding);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void repairTaskQueues(Object store) throws ReflectiveOperationException {
+        Field backlog = Class.forName(SERVICE_PACKAGE + "TaskQueue").getDeclaredField("backlog");
+        backlog.setAccessible(true);
+        if (backlog.getType() != PriorityQueue.class) {
+            throw new IllegalStateException("TaskQueue.backlog is a " + backlog.getType());
+        }
+        Lock lock = read(store, "lock");
+        lock.lock();
+        try {
+            for (String name : new String[] {"activityTaskQueues", "workflowTaskQueues"}) {
+                Map<Object, Object> shipped = read(store, name);
+                TaskQueuesOldestFirst repaired = new TaskQueuesOldestFirst(queue -> withOldestFirstBacklog(queue, backlog));
+                shipped.forEach(repaired::put);
+                write(store, name, repaired);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object withOldestFirstBacklog(Object taskQueue, Field backlog) {
+        try {
+            PriorityQueue<Object> shipped = (PriorityQueue<Object>) backlog.get(taskQueue);
+            if (shipped instanceof OldestTaskFirstBacklog) {
+                return taskQueue;
+            }
+            OldestTaskFirstBacklog repaired = new OldestTaskFirstBacklog((Comparator<Object>) shipped.comparator());
+            for (Object task; (task = shipped.poll()) != null; ) {
+                repaired.add(task);
+            }
+            backlog.set(taskQueue, repaired);
+            return taskQueue;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T read(Object owner, String name) throws ReflectiveOperationException {
+        Field field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return (T) field.get(owner);
+    }
+
+    private static void write(Object owner, String name, Object value) throws ReflectiveOperationException {
+        Field field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        if (!field.getType().isInstance(value)) {
+            throw new IllegalStateException(owner.getClass().getSimpleName() + "." + name + " is a " + field.getType());
+        }
+        field.set(owner, value);
+    }
+}
