@@ -87,7 +87,9 @@ final class CallSession {
     private int waitCount;
     private CallResult result;
 
-    CallSession(CallInput input, Flow flow, CallActivitiesStubs acs) {
+    CallSession(CallInput input, PinnedFlowCache.Parsed parsed, CallActivitiesStubs acs) {
+        Flow flow = parsed.flow();
+        this.evaluators.put(flow.name(), parsed.evaluator());
         this.input = input;
         this.mainFlow = flow;
         this.acs = acs;
@@ -122,15 +124,13 @@ final class CallSession {
             if (content == null) {
                 throw new FlowFailure("subflow '" + name + "' was not pinned with the call");
             }
-            flow = org.openivr.flows.FlowLoader.parse("flows/" + name + ".yaml", content, pinnedSubflows(input.flow()));
+            PinnedFlowCache.Parsed parsed = PinnedFlowCache.parse("flows/" + name + ".yaml", content,
+                    input.flow().subflows());
+            flow = parsed.flow();
+            evaluators.putIfAbsent(flow.name(), parsed.evaluator());
             subflows.put(name, flow);
         }
         return flow;
-    }
-
-    static java.util.function.Function<String, java.util.Optional<String>> pinnedSubflows(
-            org.openivr.workflows.PinnedFlow pinned) {
-        return name -> java.util.Optional.ofNullable(pinned.subflows().get(name));
     }
 
     boolean inMainFlow() {

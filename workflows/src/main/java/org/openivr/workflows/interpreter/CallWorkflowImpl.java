@@ -4,9 +4,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import org.openivr.flows.Flow;
 import org.openivr.flows.FlowException;
-import org.openivr.flows.FlowLoader;
 import org.openivr.workflows.CallEvent;
 import org.openivr.workflows.CallInput;
 import org.openivr.workflows.CallResult;
@@ -28,11 +26,11 @@ public class CallWorkflowImpl implements CallWorkflow {
 
     @WorkflowInit
     public CallWorkflowImpl(CallInput input) {
-        Flow flow = null;
+        PinnedFlowCache.Parsed flow = null;
         String error = null;
         try {
             // Subflows come from what was pinned with the call, never from disk: workflow code does no I/O.
-            flow = FlowLoader.parse(input.flow().file(), input.flow().content(), CallSession.pinnedSubflows(input.flow()));
+            flow = PinnedFlowCache.parse(input.flow().file(), input.flow().content(), input.flow().subflows());
         } catch (FlowException e) {
             error = "pinned flow '" + input.flow().name() + "' does not load: " + e.getMessage();
         }
