@@ -80,9 +80,9 @@ public final class Platform implements AutoCloseable {
             properties.put("spring.temporal.connection.target", temporalAddress);
             properties.put("ivr.flows-dir", options.flowsDir().toString());
             properties.put("ivr.acs.callback-base-url", publicUrl);
-            // Sticky caching stays on for this JVM's own worker, also on the embedded server: the server never hands a
-            // dead worker's calls to another (temporal-notes §1), but this worker can only die with the server. Without
-            // it every workflow task replays the call's whole history (most of the CPU at 500 calls in `ivr soak`).
+            // Sticky caching stays on for this JVM's own worker, also on the embedded server. That server never
+            // hands a dead worker's calls to another (temporal-notes §1), but this worker can only die with it.
+            // Without the cache every workflow task replays the call's whole history (docs/benchmarks.md, soak).
             // Separate `ivr worker` processes on the embedded server turn it off (WorkerCommand).
             properties.put("ivr.worker.sticky", "true");
             if (!options.runsWorker()) {
