@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link OutstandingTimeLocks}): the server got slower with every call served and held memory for each;</li>
  *   <li>its task queues serve the newest task first when tasks wait ({@link OldestTaskFirstBacklog}).</li>
  * </ul>
- * The layout was checked against temporal-test-server {@value #CHECKED_VERSION} only: for any other version, or if a
- * field is not as expected, nothing is replaced and a warning says so; the server then runs as shipped.
+ * The layout was checked against temporal-test-server {@value #CHECKED_VERSION} only (the build takes the SDK and the
+ * test server from one Temporal BOM, so the SDK's version stands for the server's): for any other version nothing is
+ * replaced; if a field is not as expected, what could not be repaired runs as shipped. Either way a warning says so.
  */
 final class TestServerRepairs {
     static final String CHECKED_VERSION = "1.38.0";
