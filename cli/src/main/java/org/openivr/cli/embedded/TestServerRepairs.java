@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  *       ({@link OutstandingTimeLocks}): the server got slower with every call served and held memory for each;</li>
  *   <li>its task queues serve the newest task first when tasks wait ({@link OldestTaskFirstBacklog}).</li>
  * </ul>
- * The layout was checked against temporal-test-server {@value #CHECKED_VERSION} only (the build takes the SDK and the
- * test server from one Temporal BOM, so the SDK's version stands for the server's): for any other version nothing is
- * replaced; if a field is not as expected, what could not be repaired runs as shipped. Either way a warning says so.
+ * The layout was checked against temporal-test-server {@value #CHECKED_VERSION} only. The build takes the SDK and the
+ * test server at one version ({@code temporal.version} in the parent pom), so the SDK's version stands for the
+ * server's. For any other version nothing is replaced; if a field is not as expected, what could not be repaired runs
+ * as shipped. Either way a warning says so.
  */
 final class TestServerRepairs {
     static final String CHECKED_VERSION = "1.38.0";
