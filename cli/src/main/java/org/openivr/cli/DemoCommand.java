@@ -41,12 +41,8 @@ final class DemoCommand {
             suites.problems().forEach(out::println);
             return 1;
         }
-        if (suites.suites().isEmpty()) {
-            out.println(flowsDir + ": no scripted calls (*.calls.yaml) to run");
-            return 1;
-        }
         out.println("Starting the platform: embedded Temporal, ACS emulator, API and worker ...");
-        PlatformOptions options = new PlatformOptions(flowsDir, 0, null, null, invert(suites), realtime ? 1.0 : FAST, null);
+        PlatformOptions options = new PlatformOptions(flowsDir, 0, null, null, suites.routes(), realtime ? 1.0 : FAST, null);
         try (Platform platform = Platform.start(options)) {
             TimelinePrinter printer = new TimelinePrinter(out);
             int calls = suites.suites().stream().mapToInt(s -> s.calls().size()).sum();
@@ -66,12 +62,6 @@ final class DemoCommand {
             out.println("the demo could not run: " + e);
             return 1;
         }
-    }
-
-    private static java.util.Map<String, String> invert(DemoSuites suites) {
-        java.util.Map<String, String> routes = new java.util.LinkedHashMap<>();
-        suites.numbers().forEach((flow, number) -> routes.put(number, flow));
-        return routes;
     }
 
     private int summarize(List<CallRun> runs) {

@@ -16,9 +16,17 @@ import org.openivr.flows.ScriptedCallsLoader;
 
 /**
  * The scripted calls found next to the flows ({@code flows/NAME.calls.yaml}), each checked with its
- * flow before anything runs, and the demo phone number each flow answers on.
+ * flow before anything runs, and the demo phone number each flow answers on. Finding no scripted call at all is a
+ * problem too: there is nothing to run.
  */
 public record DemoSuites(List<ScriptedCalls> suites, Map<String, String> numbers, List<String> problems) {
+
+    /** The platform's routes for these suites: demo phone number -> flow. */
+    public Map<String, String> routes() {
+        Map<String, String> routes = new LinkedHashMap<>();
+        numbers.forEach((flow, number) -> routes.put(number, flow));
+        return routes;
+    }
 
     public static DemoSuites load(Path flowsDir, List<String> onlyFlows) {
         List<ScriptedCalls> suites = new ArrayList<>();
@@ -53,6 +61,9 @@ public record DemoSuites(List<ScriptedCalls> suites, Map<String, String> numbers
             if (!numbers.containsKey(wanted) && problems.stream().noneMatch(p -> p.contains(wanted))) {
                 problems.add(flowsDir.resolve(wanted + ".calls.yaml") + ": no scripted calls for flow '" + wanted + "'");
             }
+        }
+        if (suites.isEmpty() && problems.isEmpty()) {
+            problems.add(flowsDir + ": no scripted calls (*.calls.yaml) to run");
         }
         return new DemoSuites(suites, numbers, problems);
     }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,18 +30,12 @@ final class SoakCommand {
             suites.problems().forEach(out::println);
             return 1;
         }
-        if (suites.suites().isEmpty()) {
-            out.println(flowsDir + ": no scripted calls (*.calls.yaml) to run");
-            return 1;
-        }
         if (blankToNull(env.apply("ACS_CONNECTION_STRING")) != null) {
             out.println("ivr soak drives the local ACS emulator: unset ACS_CONNECTION_STRING");
             return 1;
         }
-        Map<String, String> routes = new java.util.LinkedHashMap<>();
-        suites.numbers().forEach((flow, number) -> routes.put(number, flow));
-        PlatformOptions options = new PlatformOptions(flowsDir, 0, blankToNull(env.apply("TEMPORAL_ADDRESS")), null, routes,
-                settings.timeScale(), null);
+        PlatformOptions options = new PlatformOptions(flowsDir, 0, blankToNull(env.apply("TEMPORAL_ADDRESS")), null,
+                suites.routes(), settings.timeScale(), null);
         out.println("Starting the platform: " + (options.temporalAddress() == null ? "embedded Temporal"
                 : "Temporal at " + options.temporalAddress()) + ", ACS emulator, API and worker ...");
         try {

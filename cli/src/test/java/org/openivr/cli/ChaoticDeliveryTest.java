@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +28,7 @@ class ChaoticDeliveryTest {
     void start() throws Exception {
         suites = DemoSuites.load(FLOWS, List.of());
         assertThat(suites.problems()).isEmpty();
-        Map<String, String> routes = suites.numbers().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-        platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, routes, 0.2, null));
+        platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, suites.routes(), 0.2, null));
         platform.emulator().setFaults(Faults.chaos());
     }
 

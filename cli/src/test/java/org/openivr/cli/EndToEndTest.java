@@ -57,9 +57,7 @@ class EndToEndTest {
     void start() throws Exception {
         suites = DemoSuites.load(FLOWS, List.of());
         assertThat(suites.problems()).isEmpty();
-        Map<String, String> routes = suites.numbers().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-        platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, routes, 0.2, null));
+        platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, suites.routes(), 0.2, null));
         firstRun = byName(run(suites.suites()));
     }
 

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openivr.api.ops.CallDirectory;
 import org.openivr.api.ops.CallSummary;
@@ -52,9 +51,7 @@ class InspectorBrowserTest {
         System.setProperty("ivr.ops.stuck-after", "1s");
         System.setProperty("ivr.state-dir", "target/ivr-state-browser");
         DemoSuites suites = DemoSuites.load(FLOWS, List.of("support-line"));
-        Map<String, String> routes = suites.numbers().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-        try (Platform platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, routes, 0.2, null))) {
+        try (Platform platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, suites.routes(), 0.2, null))) {
             ScriptedCalls suite = suites.suites().get(0);
             String number = suites.numbers().get("support-line");
             ScriptedCall happy = suite.calls().stream().filter(c -> c.name().startsWith("personal customer")).findFirst().orElseThrow();

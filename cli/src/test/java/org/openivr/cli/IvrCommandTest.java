@@ -96,4 +96,27 @@ class IvrCommandTest {
             System.clearProperty("ivr.flows");
         }
     }
+
+    @Test
+    void demoAndSoakInAFolderWithNoScriptedCallsSayThereIsNothingToRun(@TempDir Path flows) throws IOException {
+        Files.writeString(flows.resolve("lonely.yaml"), """
+                flow: lonely
+                start: bye
+                nodes:
+                  bye:
+                    hangup: {}
+                """);
+        System.setProperty("ivr.flows", flows.toString());
+        try {
+            for (String command : new String[] {"demo", "soak"}) {
+                out.reset();
+                assertThat(ivr(command)).as(command).isEqualTo(1);
+                assertThat(out.toString(StandardCharsets.UTF_8)).as(command)
+                        .contains(flows + ": no scripted calls (*.calls.yaml) to run")
+                        .doesNotContain("Starting the platform");
+            }
+        } finally {
+            System.clearProperty("ivr.flows");
+        }
+    }
 }

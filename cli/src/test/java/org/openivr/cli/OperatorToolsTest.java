@@ -15,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +48,7 @@ class OperatorToolsTest {
         System.setProperty("ivr.ops.active-calls-interval", "500ms");
         suites = DemoSuites.load(FLOWS, List.of("support-line"));
         assertThat(suites.problems()).isEmpty();
-        Map<String, String> routes = suites.numbers().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-        platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, routes, 0.2, null));
+        platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, suites.routes(), 0.2, null));
         http = HttpClient.newHttpClient();
     }
 

@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,9 +54,7 @@ class WorkerCrashTest {
     void start() throws Exception {
         suites = DemoSuites.load(FLOWS, FLOW_NAMES);
         assertThat(suites.problems()).isEmpty();
-        Map<String, String> routes = suites.numbers().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-        platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, routes, 1.0, null).withoutWorker());
+        platform = Platform.start(new PlatformOptions(FLOWS, 0, null, null, suites.routes(), 1.0, null).withoutWorker());
     }
 
     @AfterAll
