@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openivr.worker.media.AsyncAudioSignalSender;
 import org.openivr.worker.media.AudioSignalSink;
+import org.openivr.worker.media.MediaPathWarmUp;
 import org.openivr.worker.media.MediaSettings;
+import org.openivr.worker.media.MediaStreamingProperties;
 import org.openivr.worker.media.MediaStreamingHandler;
 import org.openivr.workflows.AudioSignal;
 import org.springframework.boot.SpringApplication;
@@ -157,12 +159,17 @@ public final class LoadDriver {
             defaults.put("server.tomcat.threads.max", System.getProperty("threads"));
         }
         app.setDefaultProperties(defaults);
+        // What the worker does before it accepts streams (ivr.media.warm-up-frames); -DwarmUp=0 measures a cold JVM.
+        int warmUpFrames = Integer.parseInt(System.getProperty("warmUp", String.valueOf(MediaStreamingProperties.WARM_UP_FRAMES)));
+        MediaPathWarmUp.Result warmUp = MediaPathWarmUp.run(MediaSettings.defaults(), warmUpFrames);
         try (ConfigurableApplicationContext context = app.run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             Server server = context.getBean(Server.class);
             List<byte[]> frames = frames().stream().map(RawWebSocket::frame).toList();
             System.out.printf(Locale.ROOT, "openivr media load driver, %s; %s; JDK %s; %d s per step, 16 kHz, 20 ms frames%n",
                     java.time.LocalDate.now(), Machine.describe(), System.getProperty("java.version"), seconds);
+            System.out.printf(Locale.ROOT, "media path warmed up on %d frames in %d ms before the first stream%n",
+                    warmUp.frames(), warmUp.millis());
             System.out.println();
             System.out.println("| streams | frames/s sent of due | handler per frame p50 / p99 | arrival → edge emitted p50 / p99 "
                     + "| arrival → signal delivered p50 / p99 (signals) | WebSocket transit p50 / p99 | failed sends "

@@ -23,6 +23,7 @@ public final class MediaStreamSession {
     private final String streamId;
     private final MediaSettings settings;
     private final AudioSignalSink sink;
+    private final boolean announce;
     private final MediaPacketParser parser = new MediaPacketParser();
     private final Map<String, ParticipantAudio> participants = new HashMap<>();
     private int sampleRate;
@@ -38,10 +39,16 @@ public final class MediaStreamSession {
     private String lastMalformed;
 
     public MediaStreamSession(String callId, MediaSettings settings, AudioSignalSink sink) {
+        this(callId, settings, sink, true);
+    }
+
+    /** {@code announce = false}: no info lines for the stream's start and end (the warm-up's streams are no calls). */
+    MediaStreamSession(String callId, MediaSettings settings, AudioSignalSink sink, boolean announce) {
         this.callId = callId;
         this.streamId = UUID.randomUUID().toString().substring(0, 8);
         this.settings = settings;
         this.sink = sink;
+        this.announce = announce;
     }
 
     public String callId() {
@@ -93,8 +100,10 @@ public final class MediaStreamSession {
             }
             sampleRate = m.sampleRate();
             frameBytes = m.length() > 0 ? m.length() : sampleRate / 50 * 2;
-            log.info("{} media stream {}: {} Hz, {} bytes per packet, subscription {}", callId, streamId,
-                    sampleRate, frameBytes, m.subscriptionId());
+            if (announce) {
+                log.info("{} media stream {}: {} Hz, {} bytes per packet, subscription {}", callId, streamId,
+                        sampleRate, frameBytes, m.subscriptionId());
+            }
         } else if (packet instanceof MediaPacket.DtmfData d) {
             emit(participant(d.participant()), AudioSignal.Kind.KEY, d.digit(), AudioSignal.ACS, null, 0, 0, -1);
         } else if (packet instanceof MediaPacket.TranscriptionData t) {
@@ -147,6 +156,9 @@ public final class MediaStreamSession {
     /** The stream closed: keys still sounding end, and the counters are logged. */
     public void close() {
         participants.values().forEach(ParticipantAudio::finish);
+        if (!announce) {
+            return;
+        }
         log.info("{} media stream {} closed: {} frames ({} audio, {} malformed, {} before metadata, {} skipped for "
                         + "participants), {} signals{}", callId, streamId, frames, audioFrames, malformed, beforeMetadata,
                 tooManyParticipants, signals, lastMalformed == null ? "" : "; last malformed: " + lastMalformed);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.openivr.acsauth.AcsTokenVerifier;
 import org.openivr.activities.MediaStreamTokens;
+import org.openivr.workflows.AudioSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -110,8 +111,16 @@ public class MediaStreamingConfiguration implements WebSocketConfigurer {
         return new VerifiedAcsJwt(verifier, properties.acsTokenRequired());
     }
 
+    /** The handler, created after the media path has been warmed up: before the server accepts its first stream. */
     @Bean
     MediaStreamingHandler mediaStreamingHandler(AsyncAudioSignalSender sender) {
+        int frames = properties.warmUp();
+        if (frames > 0) {
+            MediaPathWarmUp.Result warm = MediaPathWarmUp.run(properties.settings(), frames);
+            log.info("media path warmed up on {} generated frames in {} ms ({} key and {} speech edges found); "
+                            + "ivr.media.warm-up-frames=0 skips it", warm.frames(), warm.millis(),
+                    warm.signals(AudioSignal.Kind.KEY), warm.signals(AudioSignal.Kind.SPEECH_STARTED));
+        }
         return new MediaStreamingHandler(properties.settings(), sender);
     }
 

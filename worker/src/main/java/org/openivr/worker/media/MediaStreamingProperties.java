@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requireAcsToken   refuse upgrades without ACS's {@code Authorization: Bearer} JWT (default false; a JWT
  *                          that is present is always verified, see {@link AcsTokenProperties})
  * @param maxTextMessageBytes largest text frame accepted (default 65536)
+ * @param warmUpFrames      generated 20 ms frames run through the detectors before the first stream is accepted
+ *                          (default {@value #WARM_UP_FRAMES}; 0: none), see {@link MediaPathWarmUp}
  */
 @ConfigurationProperties("ivr.media")
 public record MediaStreamingProperties(Integer speechStartMillis, Integer speechEndMillis, List<Integer> silenceMillis,
                                        Integer maxParticipants, Integer signalLanes, Integer signalQueue,
-                                       Boolean requireAcsToken, Integer maxTextMessageBytes) {
+                                       Boolean requireAcsToken, Integer maxTextMessageBytes, Integer warmUpFrames) {
+    public static final int WARM_UP_FRAMES = 15_000;
 
     MediaSettings settings() {
         MediaSettings d = MediaSettings.defaults();
@@ -40,6 +43,13 @@ public record MediaStreamingProperties(Integer speechStartMillis, Integer speech
 
     boolean acsTokenRequired() {
         return requireAcsToken != null && requireAcsToken;
+    }
+
+    int warmUp() {
+        if (warmUpFrames != null && warmUpFrames < 0) {
+            throw new IllegalArgumentException("ivr.media.warm-up-frames must be 0 or more: " + warmUpFrames);
+        }
+        return warmUpFrames == null ? WARM_UP_FRAMES : warmUpFrames;
     }
 
     int maxText() {
