@@ -58,6 +58,7 @@ public final class LoadDriver {
     static final Map<String, Queue<Long>> SENT = new ConcurrentHashMap<>();
     static final ThreadLocal<Long> ARRIVAL = new ThreadLocal<>();
     static final Map<String, Long> SIGNAL_ARRIVAL = new ConcurrentHashMap<>();
+    static final String CLIENT_THREAD = "load-client-";
     static final Recorder HANDLER = new Recorder();
     static final Recorder TRANSIT = new Recorder();
     static final Recorder SIGNAL = new Recorder();
@@ -140,6 +141,15 @@ public final class LoadDriver {
         }
 
         @Bean
+        org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> protocol() {
+            return f -> {
+                if (System.getProperty("protocol") != null) {
+                    f.setProtocol(System.getProperty("protocol"));
+                }
+            };
+        }
+
+        @Bean
         ServletServerContainerFactoryBean container() {
             ServletServerContainerFactoryBean c = new ServletServerContainerFactoryBean();
             c.setMaxTextMessageBufferSize(65536);
@@ -184,7 +194,9 @@ public final class LoadDriver {
 
     private static void step(int port, int streams, int seconds, List<byte[]> frames, AsyncAudioSignalSender sender)
             throws Exception {
-        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
+        AtomicInteger pacerThreads = new AtomicInteger();
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2,
+                r -> new Thread(r, CLIENT_THREAD + pacerThreads.incrementAndGet()));
         List<RawWebSocket> sockets = new ArrayList<>();
         AtomicLong failed = new AtomicLong();
         AtomicLong sentFrames = new AtomicLong();
@@ -234,11 +246,22 @@ public final class LoadDriver {
         double server = 0;
         for (Map.Entry<String, Long> e : threadsEnd.entrySet()) {
             String name = e.getKey();
-            if (name.contains("exec") || name.contains("http-nio") || name.startsWith("audio-signals")) {
+            // Everything but the client's pacers and this thread: the container's threads whatever their names (the
+            // selector's, the workers', an asynchronous channel group's), the sender's lanes. GC and JIT threads are
+            // not Java threads and count in the process CPU only.
+            if (!name.startsWith(CLIENT_THREAD) && !name.startsWith(Thread.currentThread().getName() + "#")) {
                 server += e.getValue() - threadsStart.getOrDefault(name, 0L);
             }
         }
         server /= wall;
+        if (Boolean.getBoolean("threadReport")) { // every thread group's CPU, to check what "server" counts
+            Map<String, Double> groups = new java.util.TreeMap<>();
+            for (Map.Entry<String, Long> e : threadsEnd.entrySet()) {
+                String group = e.getKey().replaceAll("#\\d+$", "").replaceAll("\\d+", "N");
+                groups.merge(group, (e.getValue() - threadsStart.getOrDefault(e.getKey(), 0L)) / wall, Double::sum);
+            }
+            groups.forEach((g, c) -> { if (c > 0.005) System.out.printf(Locale.ROOT, "  %-50s %.3f cores%n", g, c); });
+        }
         long framesSent = sentFrames.get() - framesAtStart;
         double[] handler = HANDLER.stop();
         double[] transit = TRANSIT.stop();
@@ -264,7 +287,7 @@ public final class LoadDriver {
         SENT.clear();
     }
 
-    /** CPU time per live thread, by name (server: Tomcat's {@code exec}/{@code http-nio} threads and the sender lanes). */
+    /** CPU time per live thread, by name and id. */
     private static Map<String, Long> threadCpu() {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> out = new java.util.HashMap<>();

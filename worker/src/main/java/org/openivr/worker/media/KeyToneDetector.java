@@ -1,5 +1,8 @@
 package org.openivr.worker.media;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * In-band key-tone (DTMF) detector for 16 or 24 kHz PCM, built to the AT&T column of ITU-T Q.24
  * (audio-dsp-notes §0, §1): accept tones within ±1.5 % at −3…−28 dBFS peak with twist −8…+4 dB lasting
@@ -76,20 +79,14 @@ public final class KeyToneDetector {
     private final int sampleRate;
     private final int block;
     private final Listener listener;
-    // Tables: cos/sin of ω_k·i for i < block, per frequency.
-    private final float[][] cos = new float[8][];
-    private final float[][] sin = new float[8][];
-    /** e^{−jω_k·block·j}, j < WINDOW_BLOCKS: re-aligns the local phase of sub-block j to the window's start. */
-    private final double[][] alignRe = new double[8][WINDOW_BLOCKS];
-    private final double[][] alignIm = new double[8][WINDOW_BLOCKS];
-    private final double[] freq = new double[8];
-    /**
-     * leakRe/leakIm[s][w]: what a tone at frequency s adds to a sub-block's coefficient at frequency w, per unit
-     * of its own coefficient (Σ_i e^{j(ω_s−ω_w)i} / block). A −8 dB tone 268 Hz from a strong one would otherwise
-     * carry half the strong tone's amplitude in its 5 ms coefficient, enough to spoil its measured frequency.
-     */
-    private final double[][] leakRe = new double[8][8];
-    private final double[][] leakIm = new double[8][8];
+    // Tables, shared by every detector of one sample rate (see Tables).
+    private final float[][] cos;
+    private final float[][] sin;
+    private final double[][] alignRe;
+    private final double[][] alignIm;
+    private final double[] freq;
+    private final double[][] leakRe;
+    private final double[][] leakIm;
     private final double minTonePower;
     /**
      * Below this window energy no pair can pass the level check, and below {@link #quietBlock} a sub-block spoils
@@ -140,49 +137,96 @@ public final class KeyToneDetector {
         this.block = sampleRate / 200;
         this.listener = listener;
         this.pending = new float[block];
-        for (int k = 0; k < 8; k++) {
-            freq[k] = k < 4 ? ROWS[k] : COLS[k - 4];
-            double w = 2 * Math.PI * freq[k] / sampleRate;
-            cos[k] = new float[block];
-            sin[k] = new float[block];
-            for (int i = 0; i < block; i++) {
-                cos[k][i] = (float) Math.cos(w * i);
-                sin[k][i] = (float) Math.sin(w * i);
-            }
-            for (int j = 0; j < WINDOW_BLOCKS; j++) {
-                alignRe[k][j] = Math.cos(-w * block * j);
-                alignIm[k][j] = Math.sin(-w * block * j);
-            }
+        Tables tables = Tables.of(sampleRate);
+        this.cos = tables.cos;
+        this.sin = tables.sin;
+        this.alignRe = tables.alignRe;
+        this.alignIm = tables.alignIm;
+        this.freq = tables.freq;
+        this.leakRe = tables.leakRe;
+        this.leakIm = tables.leakIm;
+        this.minTonePower = tables.minTonePower;
+        this.quietWindow = tables.quietWindow;
+        this.quietBlock = tables.quietBlock;
+    }
+
+    /**
+     * What depends on the sample rate only, computed once per rate and never written after: hundreds of streams then
+     * share about 6 KB of tables instead of each holding its own copy, which kept them out of the processor's caches.
+     */
+    private static final class Tables {
+        private static final Map<Integer, Tables> BY_RATE = new ConcurrentHashMap<>();
+
+        /** cos/sin of ω_k·i for i < block, per frequency. */
+        final float[][] cos = new float[8][];
+        final float[][] sin = new float[8][];
+        /** e^{−jω_k·block·j}, j < WINDOW_BLOCKS: re-aligns sub-block j's local phase to the window's start. */
+        final double[][] alignRe = new double[8][WINDOW_BLOCKS];
+        final double[][] alignIm = new double[8][WINDOW_BLOCKS];
+        final double[] freq = new double[8];
+        /**
+         * leakRe/leakIm[s][w]: what a tone at frequency s adds to a sub-block's coefficient at frequency w, per
+         * unit of its own coefficient (Σ_i e^{j(ω_s−ω_w)i} / block). A −8 dB tone 268 Hz from a strong one would
+         * otherwise carry half the strong tone's amplitude in its 5 ms coefficient, enough to spoil its measured
+         * frequency.
+         */
+        final double[][] leakRe = new double[8][8];
+        final double[][] leakIm = new double[8][8];
+        final double minTonePower;
+        final double quietWindow;
+        final double quietBlock;
+
+        static Tables of(int sampleRate) {
+            return BY_RATE.computeIfAbsent(sampleRate, Tables::new);
         }
-        for (int a = 0; a < 8; a++) {
-            for (int b = 0; b < 8; b++) {
-                double d = 2 * Math.PI * (freq[a] - freq[b]) / sampleRate;
-                double lr = 0;
-                double li = 0;
+
+        private Tables(int sampleRate) {
+            int block = sampleRate / 200;
+            for (int k = 0; k < 8; k++) {
+                freq[k] = k < 4 ? ROWS[k] : COLS[k - 4];
+                double w = 2 * Math.PI * freq[k] / sampleRate;
+                cos[k] = new float[block];
+                sin[k] = new float[block];
                 for (int i = 0; i < block; i++) {
-                    lr += Math.cos(d * i);
-                    li += Math.sin(d * i);
+                    cos[k][i] = (float) Math.cos(w * i);
+                    sin[k][i] = (float) Math.sin(w * i);
                 }
-                leakRe[a][b] = lr / block;
-                leakIm[a][b] = li / block;
+                for (int j = 0; j < WINDOW_BLOCKS; j++) {
+                    alignRe[k][j] = Math.cos(-w * block * j);
+                    alignIm[k][j] = Math.sin(-w * block * j);
+                }
             }
-        }
-        double minAmplitude = 32768 * Math.pow(10, MIN_LEVEL_DBFS / 20);
-        // Coherent energy of a sinusoid of amplitude a over N samples is a²N/2.
-        this.minTonePower = minAmplitude * minAmplitude * block * WINDOW_BLOCKS / 2;
-        // A tone's leakage-corrected coefficient is at most (1 + L) times what the window's energy allows (Cauchy-
-        // Schwarz per sub-block, L the largest leakage between a row and a column frequency), so its level is at most
-        // 2(1 + L)² times the window's energy. 1 % of margin covers float rounding.
-        double leak = 0;
-        for (int r = 0; r < 4; r++) {
-            for (int c = 4; c < 8; c++) {
-                leak = Math.max(leak, Math.max(Math.hypot(leakRe[r][c], leakIm[r][c]), Math.hypot(leakRe[c][r], leakIm[c][r])));
+            for (int a = 0; a < 8; a++) {
+                for (int b = 0; b < 8; b++) {
+                    double d = 2 * Math.PI * (freq[a] - freq[b]) / sampleRate;
+                    double lr = 0;
+                    double li = 0;
+                    for (int i = 0; i < block; i++) {
+                        lr += Math.cos(d * i);
+                        li += Math.sin(d * i);
+                    }
+                    leakRe[a][b] = lr / block;
+                    leakIm[a][b] = li / block;
+                }
             }
+            double minAmplitude = 32768 * Math.pow(10, MIN_LEVEL_DBFS / 20);
+            // Coherent energy of a sinusoid of amplitude a over N samples is a²N/2.
+            minTonePower = minAmplitude * minAmplitude * block * WINDOW_BLOCKS / 2;
+            // A tone's leakage-corrected coefficient is at most (1 + L) times what the window's energy allows (Cauchy-
+            // Schwarz per sub-block, L the largest leakage between a row and a column frequency), so its level is at
+            // most 2(1 + L)² times the window's energy. 1 % of margin covers float rounding.
+            double leak = 0;
+            for (int r = 0; r < 4; r++) {
+                for (int c = 4; c < 8; c++) {
+                    leak = Math.max(leak, Math.max(Math.hypot(leakRe[r][c], leakIm[r][c]),
+                            Math.hypot(leakRe[c][r], leakIm[c][r])));
+                }
+            }
+            quietWindow = minTonePower / (2 * (1 + leak) * (1 + leak)) / 1.01;
+            // A sub-block under an eighth of a window below quietWindow is either in a window below it, or under half
+            // its window's mean block energy (the duration check).
+            quietBlock = quietWindow * MIN_BLOCK_SHARE / WINDOW_BLOCKS;
         }
-        this.quietWindow = minTonePower / (2 * (1 + leak) * (1 + leak)) / 1.01;
-        // A sub-block under an eighth of a window below quietWindow is either in a window below it, or under half
-        // its window's mean block energy (the duration check).
-        this.quietBlock = quietWindow * MIN_BLOCK_SHARE / WINDOW_BLOCKS;
     }
 
     public int sampleRate() {

@@ -1,10 +1,16 @@
 package org.openivr.worker.media;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * Power spectrum of a real frame of {@code n} samples (n a power of two) through one complex FFT of n/2 points
- * (the even/odd packing trick). Tables are built once; not thread-safe (scratch arrays).
+ * Power spectrum of a real frame at n frequencies (n a power of two) through one complex FFT of n/2 points
+ * (the even/odd packing trick). Tables are built once per size and shared; an instance is not thread-safe (its
+ * scratch arrays).
  */
 final class RealFft {
+    private static final Map<Integer, Tables> BY_SIZE = new ConcurrentHashMap<>();
+
     private final int n;
     private final int m;
     private final double[] cosM;
@@ -21,38 +27,74 @@ final class RealFft {
         }
         this.n = n;
         this.m = n / 2;
-        cosM = new double[m / 2];
-        sinM = new double[m / 2];
-        for (int i = 0; i < m / 2; i++) {
-            cosM[i] = Math.cos(2 * Math.PI * i / m);
-            sinM[i] = -Math.sin(2 * Math.PI * i / m);
-        }
-        cosN = new double[m];
-        sinN = new double[m];
-        for (int k = 0; k < m; k++) {
-            cosN[k] = Math.cos(2 * Math.PI * k / n);
-            sinN[k] = -Math.sin(2 * Math.PI * k / n);
-        }
-        reverse = new int[m];
-        int bits = Integer.numberOfTrailingZeros(m);
-        for (int i = 0; i < m; i++) {
-            reverse[i] = Integer.reverse(i) >>> (32 - bits);
-        }
+        Tables tables = BY_SIZE.computeIfAbsent(n, Tables::new);
+        cosM = tables.cosM;
+        sinM = tables.sinM;
+        cosN = tables.cosN;
+        sinN = tables.sinN;
+        reverse = tables.reverse;
         re = new double[m];
         im = new double[m];
+    }
+
+    /**
+     * Twiddles and the bit-reversal permutation, computed once per size and never written after: every stream's
+     * detector shares them (about 3.5 KB at 512 points), so hundreds of streams do not push each other's copies out
+     * of the processor's caches.
+     */
+    private static final class Tables {
+        final double[] cosM;
+        final double[] sinM;
+        final double[] cosN;
+        final double[] sinN;
+        final int[] reverse;
+
+        Tables(int n) {
+            int m = n / 2;
+            cosM = new double[m / 2];
+            sinM = new double[m / 2];
+            for (int i = 0; i < m / 2; i++) {
+                cosM[i] = Math.cos(2 * Math.PI * i / m);
+                sinM[i] = -Math.sin(2 * Math.PI * i / m);
+            }
+            cosN = new double[m];
+            sinN = new double[m];
+            for (int k = 0; k < m; k++) {
+                cosN[k] = Math.cos(2 * Math.PI * k / n);
+                sinN[k] = -Math.sin(2 * Math.PI * k / n);
+            }
+            reverse = new int[m];
+            int bits = Integer.numberOfTrailingZeros(m);
+            for (int i = 0; i < m; i++) {
+                reverse[i] = Integer.reverse(i) >>> (32 - bits);
+            }
+        }
     }
 
     int size() {
         return n;
     }
 
-    /** |X[k]|² for k in [from, to) of the n-point DFT of {@code x} (zero-padded past its length). */
+    /**
+     * |X(e^{j2πk/n})|² for k in [from, to): the spectrum of the first {@code length} samples of {@code x} at n
+     * evenly spaced frequencies. A frame shorter than n is zero-padded; a longer one is folded (sample t adds into
+     * t mod n), which gives exactly those n frequencies of its longer transform, so a 320-sample frame needs a
+     * 256-point transform for 62.5 Hz bins, not a 512-point one.
+     */
     void power(double[] x, int length, double[] out, int from, int to) {
         for (int i = 0; i < m; i++) {
             int j = reverse[i];
             int a = 2 * i;
-            re[j] = a < length ? x[a] : 0;
-            im[j] = a + 1 < length ? x[a + 1] : 0;
+            double r = 0;
+            double q = 0;
+            for (int t = a; t < length; t += n) {
+                r += x[t];
+                if (t + 1 < length) {
+                    q += x[t + 1];
+                }
+            }
+            re[j] = r;
+            im[j] = q;
         }
         // The first two stages have the twiddles 1 and −j: one radix-4 pass without multiplications. Most butterflies
         // of a radix-2 pass over 2- and 4-point groups would be loop overhead.

@@ -1,5 +1,8 @@
 package org.openivr.worker.media;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Frame-level voice activity for 20 ms frames at 16 or 24 kHz: a statistical-model detector (the likelihood
  * ratio test of Sohn, Kim and Sung, IEEE SPL 1999) on 300–3400 Hz spectral bins of a 512-point FFT, with a
@@ -21,6 +24,12 @@ package org.openivr.worker.media;
 public final class VoiceActivityDetector {
     static final double LOW_HZ = 300;
     static final double HIGH_HZ = 3400;
+    /**
+     * The transform's bins are at most this far apart: a 20 ms frame resolves about 50 Hz, so 62.5 Hz bins (a folded
+     * 256-point transform of the 320 samples at 16 kHz) lose little, where the 512-point one that pads to 31.25 Hz
+     * only interpolates between them at twice the cost, and its neighbouring bins are not independent evidence.
+     */
+    static final int MAX_BIN_HZ = 64;
     /** Mean log likelihood ratio over the bins above which a frame is speech. */
     static final double THRESHOLD = 0.3;
     /** While speech is held, a lower ratio keeps it (hysteresis). */
@@ -34,6 +43,9 @@ public final class VoiceActivityDetector {
     private static final double NOISE_ALPHA_SPEECH = 0.998;
     private static final int INIT_FRAMES = 5;
     private static final double GAMMA_MAX = 1000;
+
+    /** Hann windows by frame length, shared by every detector (never written after they are made). */
+    private static final Map<Integer, double[]> WINDOWS = new ConcurrentHashMap<>();
 
     private final int frame;
     private final RealFft fft;
@@ -56,18 +68,23 @@ public final class VoiceActivityDetector {
             throw new IllegalArgumentException("sample rate must be 8000, 16000 or 24000: " + sampleRate);
         }
         this.frame = sampleRate / 50;
-        this.fft = new RealFft(Integer.highestOneBit(frame - 1) << 1);
+        this.fft = new RealFft(Integer.highestOneBit(sampleRate / MAX_BIN_HZ - 1) << 1);
         double binHz = (double) sampleRate / fft.size();
         this.from = (int) Math.ceil(LOW_HZ / binHz);
         this.to = (int) Math.floor(HIGH_HZ / binHz) + 1;
-        this.window = new double[frame];
-        for (int i = 0; i < frame; i++) {
-            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * (i + 0.5) / frame);
-        }
+        this.window = WINDOWS.computeIfAbsent(frame, VoiceActivityDetector::hann);
         this.x = new double[frame];
         this.power = new double[to - from];
         this.noise = new double[to - from];
         this.previousSpeech = new double[to - from];
+    }
+
+    private static double[] hann(int length) {
+        double[] w = new double[length];
+        for (int i = 0; i < length; i++) {
+            w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * (i + 0.5) / length);
+        }
+        return w;
     }
 
     /** Samples per decision (20 ms). */
