@@ -288,17 +288,39 @@ public final class KeyToneDetector {
                 im[k][slot] = 0;
             }
         } else {
-            for (int k = 0; k < 8; k++) {
-                float[] c = cos[k];
-                float[] s = sin[k];
-                float r = 0;
-                float q = 0;
+            // Four frequencies per pass over the samples: eight independent sums keep the processor busy where two
+            // would wait on each addition in turn. Each sum still adds its terms in the same order, so every
+            // coefficient, and every decision, is exactly what one frequency at a time gives.
+            for (int k = 0; k < 8; k += 4) {
+                float[] c0 = cos[k];
+                float[] c1 = cos[k + 1];
+                float[] c2 = cos[k + 2];
+                float[] c3 = cos[k + 3];
+                float[] s0 = sin[k];
+                float[] s1 = sin[k + 1];
+                float[] s2 = sin[k + 2];
+                float[] s3 = sin[k + 3];
+                float r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+                float q0 = 0, q1 = 0, q2 = 0, q3 = 0;
                 for (int i = 0; i < block; i++) {
-                    r += x[i] * c[i];
-                    q -= x[i] * s[i];
+                    float v = x[i];
+                    r0 += v * c0[i];
+                    q0 -= v * s0[i];
+                    r1 += v * c1[i];
+                    q1 -= v * s1[i];
+                    r2 += v * c2[i];
+                    q2 -= v * s2[i];
+                    r3 += v * c3[i];
+                    q3 -= v * s3[i];
                 }
-                re[k][slot] = r;
-                im[k][slot] = q;
+                re[k][slot] = r0;
+                im[k][slot] = q0;
+                re[k + 1][slot] = r1;
+                im[k + 1][slot] = q1;
+                re[k + 2][slot] = r2;
+                im[k + 2][slot] = q2;
+                re[k + 3][slot] = r3;
+                im[k + 3][slot] = q3;
             }
         }
         blocks++;

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads ACS media-streaming and transcription text frames (acs-wire §5.2, §5.4) with a streaming JSON
@@ -31,6 +33,12 @@ public final class MediaPacketParser {
     static final int MAX_PCM_BYTES = 4800;
 
     private short[] samples = new short[480];
+    /**
+     * Field names in lower case, by the name the JSON parser gives (it hands out one instance per distinct name):
+     * every frame repeats the same few, and lower-casing each anew was a new String and its hash per field per
+     * frame. Bounded, since a peer can send any number of distinct names.
+     */
+    private final Map<String, String> lowered = new HashMap<>();
 
     public MediaPacket parse(String text) throws MalformedPacketException {
         if (text == null || text.isEmpty()) {
@@ -53,7 +61,7 @@ public final class MediaPacketParser {
                     kind = p.getText();
                 } else if (value == JsonToken.START_OBJECT && packet == null && isKnownChild(field)) {
                     childName = field;
-                    packet = readChild(field.toLowerCase(Locale.ROOT), p);
+                    packet = readChild(lower(field), p);
                 } else {
                     p.skipChildren();
                 }
@@ -79,11 +87,22 @@ public final class MediaPacketParser {
         }
     }
 
-    private static boolean isKnownChild(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+    private boolean isKnownChild(String name) {
+        return switch (lower(name)) {
             case "audiodata", "audiometadata", "dtmfdata", "transcriptiondata", "transcriptionmetadata" -> true;
             default -> false;
         };
+    }
+
+    private String lower(String name) {
+        String l = lowered.get(name);
+        if (l == null) {
+            l = name.toLowerCase(Locale.ROOT);
+            if (lowered.size() < 32) {
+                lowered.put(name, l);
+            }
+        }
+        return l;
     }
 
     private MediaPacket readChild(String name, JsonParser p) throws IOException, MalformedPacketException {
@@ -96,7 +115,7 @@ public final class MediaPacketParser {
         int sampleCount = 0;
         boolean hasData = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName().toLowerCase(Locale.ROOT);
+            String field = lower(p.currentName());
             JsonToken value = p.nextToken();
             if (value == JsonToken.VALUE_NULL) {
                 continue;

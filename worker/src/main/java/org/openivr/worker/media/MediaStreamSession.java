@@ -26,6 +26,7 @@ public final class MediaStreamSession {
     private final boolean announce;
     private final MediaPacketParser parser = new MediaPacketParser();
     private final Map<String, ParticipantAudio> participants = new HashMap<>();
+    private ParticipantAudio last;
     private int sampleRate;
     private int frameBytes;
     private long sequence;
@@ -97,6 +98,7 @@ public final class MediaStreamSession {
                         sampleRate, m.sampleRate());
                 participants.values().forEach(ParticipantAudio::finish);
                 participants.clear();
+                last = null;
             }
             sampleRate = m.sampleRate();
             frameBytes = m.length() > 0 ? m.length() : sampleRate / 50 * 2;
@@ -129,7 +131,9 @@ public final class MediaStreamSession {
             frameBytes = DEFAULT_RATE / 50 * 2;
         }
         String who = participant(a.participant());
-        ParticipantAudio p = participants.get(who);
+        // Consecutive frames mostly come from the same participant: an equals on the last one spares hashing the
+        // id the parser made anew for this frame.
+        ParticipantAudio p = last != null && last.id.equals(who) ? last : participants.get(who);
         if (p == null) {
             if (participants.size() >= settings.maxParticipants()) {
                 tooManyParticipants++;
@@ -142,6 +146,7 @@ public final class MediaStreamSession {
             p = new ParticipantAudio(who);
             participants.put(who, p);
         }
+        last = p;
         if (a.sampleCount() == 0 && a.silent()) {
             p.silence(frameBytes / 2);
         } else {
