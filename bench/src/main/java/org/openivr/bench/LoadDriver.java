@@ -111,18 +111,22 @@ public final class LoadDriver {
                 sender.send(callId, signal);
             };
             MediaStreamingHandler worker = new MediaStreamingHandler(MediaSettings.defaults(), timing);
+            // The measurement's own lookups run on the server's threads: one per frame, by the session's id.
+            Map<String, Queue<Long>> sentTimes = new ConcurrentHashMap<>();
             registry.addHandler(new AbstractWebSocketHandler() {
                 @Override
                 public void afterConnectionEstablished(WebSocketSession session) throws Exception {
                     String path = session.getUri().getPath();
-                    session.getAttributes().put("ivr.callId", path.substring(path.lastIndexOf('/') + 1));
+                    String callId = path.substring(path.lastIndexOf('/') + 1);
+                    session.getAttributes().put("ivr.callId", callId);
+                    sentTimes.put(session.getId(), SENT.get(callId));
                     worker.afterConnectionEstablished(session);
                 }
 
                 @Override
                 protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
                     long arrival = System.nanoTime();
-                    Queue<Long> sent = SENT.get((String) session.getAttributes().get("ivr.callId"));
+                    Queue<Long> sent = sentTimes.get(session.getId());
                     Long at = sent == null ? null : sent.poll();
                     if (at != null) {
                         TRANSIT.record((arrival - at) / 1000);
@@ -135,6 +139,7 @@ public final class LoadDriver {
                 @Override
                 public void afterConnectionClosed(WebSocketSession session,
                                                   org.springframework.web.socket.CloseStatus status) throws Exception {
+                    sentTimes.remove(session.getId());
                     worker.afterConnectionClosed(session, status);
                 }
             }, "/ws/media/*").setAllowedOriginPatterns("*");

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads ACS media-streaming and transcription text frames (acs-wire §5.2, §5.4) with a streaming JSON
@@ -34,11 +35,17 @@ public final class MediaPacketParser {
 
     private short[] samples = new short[480];
     /**
-     * Field names in lower case, by the name the JSON parser gives (it hands out one instance per distinct name):
-     * every frame repeats the same few, and lower-casing each anew was a new String and its hash per field per
-     * frame. Bounded, since a peer can send any number of distinct names.
+     * The documented spellings of the names in lower case. The JSON parser hands out one shared instance per distinct
+     * name, so a lookup here is mostly an identity hit; lower-casing every name anew was a new String and its hash per
+     * field per frame. Other spellings are lower-cased as they come.
      */
-    private final Map<String, String> lowered = new HashMap<>();
+    private static final Map<String, String> LOWER = Stream.of("audioData", "AudioData", "audioMetadata",
+                    "AudioMetadata", "dtmfData", "DtmfData", "transcriptionData", "TranscriptionData",
+                    "transcriptionMetadata", "TranscriptionMetadata", "subscriptionId", "mediaSubscriptionId", "encoding",
+                    "sampleRate", "channels", "length", "timestamp", "participantRawID", "participant", "data", "silent",
+                    "isSilent", "text", "confidence", "offset", "duration", "resultStatus", "locale", "callConnectionId",
+                    "correlationId")
+            .collect(Collectors.toUnmodifiableMap(name -> name, name -> name.toLowerCase(Locale.ROOT)));
 
     public MediaPacket parse(String text) throws MalformedPacketException {
         if (text == null || text.isEmpty()) {
@@ -87,22 +94,16 @@ public final class MediaPacketParser {
         }
     }
 
-    private boolean isKnownChild(String name) {
+    private static boolean isKnownChild(String name) {
         return switch (lower(name)) {
             case "audiodata", "audiometadata", "dtmfdata", "transcriptiondata", "transcriptionmetadata" -> true;
             default -> false;
         };
     }
 
-    private String lower(String name) {
-        String l = lowered.get(name);
-        if (l == null) {
-            l = name.toLowerCase(Locale.ROOT);
-            if (lowered.size() < 32) {
-                lowered.put(name, l);
-            }
-        }
-        return l;
+    private static String lower(String name) {
+        String l = LOWER.get(name);
+        return l != null ? l : name.toLowerCase(Locale.ROOT);
     }
 
     private MediaPacket readChild(String name, JsonParser p) throws IOException, MalformedPacketException {

@@ -82,19 +82,24 @@ final class RealFft {
      * 256-point transform for 62.5 Hz bins, not a 512-point one.
      */
     void power(double[] x, int length, double[] out, int from, int to) {
-        for (int i = 0; i < m; i++) {
+        int whole = Math.min(length, n) / 2; // pairs of samples inside the first n
+        for (int i = 0; i < whole; i++) {
             int j = reverse[i];
-            int a = 2 * i;
-            double r = 0;
-            double q = 0;
-            for (int t = a; t < length; t += n) {
-                r += x[t];
-                if (t + 1 < length) {
-                    q += x[t + 1];
-                }
+            re[j] = x[2 * i];
+            im[j] = x[2 * i + 1];
+        }
+        for (int i = whole; i < m; i++) {
+            int j = reverse[i];
+            re[j] = 2 * i < length ? x[2 * i] : 0;
+            im[j] = 0;
+        }
+        for (int t = n; t < length; t++) { // the samples past n, folded onto the first n
+            int j = reverse[(t % n) / 2];
+            if ((t & 1) == 0) {
+                re[j] += x[t];
+            } else {
+                im[j] += x[t];
             }
-            re[j] = r;
-            im[j] = q;
         }
         // The first two stages have the twiddles 1 and −j: one radix-4 pass without multiplications. Most butterflies
         // of a radix-2 pass over 2- and 4-point groups would be loop overhead.
