@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openivr.worker.media.AsyncAudioSignalSender;
 import org.openivr.worker.media.AudioSignalSink;
+import org.openivr.worker.media.MediaConnectorCustomizer;
 import org.openivr.worker.media.MediaPathWarmUp;
 import org.openivr.worker.media.MediaSettings;
 import org.openivr.worker.media.MediaStreamingProperties;
@@ -31,6 +32,8 @@ import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactor
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.socket.TextMessage;
@@ -146,12 +149,10 @@ public final class LoadDriver {
         }
 
         @Bean
-        org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> protocol() {
-            return f -> {
-                if (System.getProperty("protocol") != null) {
-                    f.setProtocol(System.getProperty("protocol"));
-                }
-            };
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> protocol() {
+            // The worker's connector (MediaConnectorCustomizer, NIO2); -Dprotocol=<class> measures another.
+            String protocol = System.getProperty("protocol", MediaConnectorCustomizer.NIO2);
+            return f -> f.setProtocol(protocol);
         }
 
         @Bean

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -122,6 +124,13 @@ public class MediaStreamingConfiguration implements WebSocketConfigurer {
                     warm.signals(AudioSignal.Kind.KEY), warm.signals(AudioSignal.Kind.SPEECH_STARTED));
         }
         return new MediaStreamingHandler(properties.settings(), sender);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    @ConditionalOnProperty(name = "ivr.media.tomcat-nio2", havingValue = "true", matchIfMissing = true)
+    MediaConnectorCustomizer mediaConnectorCustomizer() {
+        return new MediaConnectorCustomizer();
     }
 
     @Bean

@@ -7,12 +7,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.boot.web.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** The worker warms its media path up while it starts, says so in one line, and can be told not to. */
+/**
+ * The worker warms its media path up while it starts, says so in one line, and can be told not to; its Tomcat runs the
+ * NIO2 connector.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class MediaPathWarmUpStartupTest {
     private final WebApplicationContextRunner worker =
@@ -45,6 +51,20 @@ class MediaPathWarmUpStartupTest {
             assertThat(context).hasNotFailed().hasSingleBean(MediaStreamingHandler.class);
             assertThat(output).doesNotContain("media path warmed up");
         });
+    }
+
+    @Test
+    void theWorkersTomcatRunsItsNio2ConnectorUnlessToldOtherwise() {
+        worker.withPropertyValues("ivr.media.warm-up-frames=0").run(context -> assertThat(protocol(context))
+                .isEqualTo(MediaConnectorCustomizer.NIO2));
+        worker.withPropertyValues("ivr.media.warm-up-frames=0", "ivr.media.tomcat-nio2=false").run(context ->
+                assertThat(protocol(context)).isEqualTo("org.apache.coyote.http11.Http11NioProtocol"));
+    }
+
+    private static String protocol(AssertableWebApplicationContext context) {
+        var server = (TomcatWebServer) ((ServletWebServerApplicationContext) context.getSourceApplicationContext())
+                .getWebServer();
+        return server.getTomcat().getConnector().getProtocolHandlerClassName();
     }
 
     @Test
