@@ -41,10 +41,10 @@ public final class MediaPacketParser {
      */
     private static final Map<String, String> LOWER = Stream.of("audioData", "AudioData", "audioMetadata",
                     "AudioMetadata", "dtmfData", "DtmfData", "transcriptionData", "TranscriptionData",
-                    "transcriptionMetadata", "TranscriptionMetadata", "subscriptionId", "mediaSubscriptionId", "encoding",
-                    "sampleRate", "channels", "length", "timestamp", "participantRawID", "participant", "data", "silent",
-                    "isSilent", "text", "confidence", "offset", "duration", "resultStatus", "locale", "callConnectionId",
-                    "correlationId")
+                    "transcriptionMetadata", "TranscriptionMetadata", "subscriptionId", "mediaSubscriptionId",
+                    "encoding", "sampleRate", "channels", "length", "timestamp", "participantRawID", "participant",
+                    "data", "silent", "isSilent", "text", "confidence", "offset", "duration", "resultStatus", "locale",
+                    "callConnectionId", "correlationId")
             .collect(Collectors.toUnmodifiableMap(name -> name, name -> name.toLowerCase(Locale.ROOT)));
 
     public MediaPacket parse(String text) throws MalformedPacketException {

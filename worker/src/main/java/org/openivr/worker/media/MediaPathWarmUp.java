@@ -68,8 +68,8 @@ public final class MediaPathWarmUp {
 
         Stream(int rate, String participant, long seed) {
             int n = rate / 50;
-            metadata = "{\"kind\":\"AudioMetadata\",\"audioMetadata\":{\"subscriptionId\":\"warm-up\",\"encoding\":\"PCM\","
-                    + "\"sampleRate\":" + rate + ",\"channels\":1,\"length\":" + n * 2 + "}}";
+            metadata = "{\"kind\":\"AudioMetadata\",\"audioMetadata\":{\"subscriptionId\":\"warm-up\","
+                    + "\"encoding\":\"PCM\",\"sampleRate\":" + rate + ",\"channels\":1,\"length\":" + n * 2 + "}}";
             short[] pcm = programme(rate, new Random(seed));
             byte[] bytes = new byte[n * 2];
             String who = participant == null ? "" : "\"participantRawID\":\"" + participant + "\",";
@@ -89,7 +89,7 @@ public final class MediaPathWarmUp {
             }
         }
 
-        /** 10 s: keys (0-2 s), speech-like sound in light noise (2-5 s), silence (5-6 s), noise with bursts (6-10 s). */
+        /** 10 s: keys (0-2 s), speech-like sound in light noise (2-5 s), silence (5-6 s), noise and bursts (6-10 s). */
         private static short[] programme(int rate, Random random) {
             double[] x = new double[PROGRAMME_FRAMES * rate / 50];
             int second = rate;
