@@ -80,7 +80,7 @@ final class SoakPrinter {
         out.printf("  server: %d call histories kept, %.1f KB each on average (serialized)%n",
                 result.histories().workflows(), result.histories().averageBytes() / 1024.0);
         if (!result.problems().isEmpty()) {
-            out.println("  first problems:");
+            out.println("  first problems (up to " + SoakTally.KEPT_PROBLEMS + " of each kind; lost and stuck first):");
             result.problems().forEach(p -> out.println("    " + p));
         }
         out.println(c.clean() ? "PASS: every call met its expect" : "FAIL: calls failed, were lost, stuck or not placed");

@@ -6,16 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Calls started and how they ended, plus the first few that went wrong, word for word, as evidence. */
+/**
+ * Calls started and how they ended, plus the first few that went wrong of each kind, word for word, as evidence.
+ * Kept per kind, because a run with hundreds of failed expects would otherwise fill the list before its one stuck
+ * call, the problem an operator most needs to see.
+ */
 final class SoakTally {
-    private static final int KEPT_PROBLEMS = 20;
+    static final int KEPT_PROBLEMS = 20;
+    /** The order problems are reported in: calls that vanished or hang first, then refused ones, then wrong ones. */
+    private static final List<CallOutcome> SEVERITY = List.of(CallOutcome.LOST, CallOutcome.STUCK,
+            CallOutcome.NOT_PLACED, CallOutcome.FAILED_EXPECT);
     private final AtomicLong started = new AtomicLong();
     private final Map<CallOutcome, AtomicLong> outcomes = new EnumMap<>(CallOutcome.class);
-    private final List<String> problems = new ArrayList<>();
+    private final Map<CallOutcome, List<String>> problems = new EnumMap<>(CallOutcome.class);
 
     SoakTally() {
         for (CallOutcome outcome : CallOutcome.values()) {
             outcomes.put(outcome, new AtomicLong());
+            problems.put(outcome, new ArrayList<>());
         }
     }
 
@@ -28,8 +36,9 @@ final class SoakTally {
         outcomes.get(outcome).incrementAndGet();
         if (problem != null) {
             synchronized (problems) {
-                if (problems.size() < KEPT_PROBLEMS) {
-                    problems.add(outcome.label() + ": " + problem);
+                List<String> kept = problems.get(outcome);
+                if (kept.size() < KEPT_PROBLEMS) {
+                    kept.add(outcome.label() + ": " + problem);
                 }
             }
         }
@@ -41,9 +50,12 @@ final class SoakTally {
                 outcomes.get(CallOutcome.STUCK).get(), outcomes.get(CallOutcome.NOT_PLACED).get());
     }
 
+    /** Up to {@value #KEPT_PROBLEMS} of each kind, the most serious kind first. */
     List<String> problems() {
         synchronized (problems) {
-            return List.copyOf(problems);
+            List<String> all = new ArrayList<>();
+            SEVERITY.forEach(outcome -> all.addAll(problems.get(outcome)));
+            return List.copyOf(all);
         }
     }
 
