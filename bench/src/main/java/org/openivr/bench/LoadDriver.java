@@ -21,8 +21,8 @@ import org.openivr.worker.media.AudioSignalSink;
 import org.openivr.worker.media.MediaConnectorCustomizer;
 import org.openivr.worker.media.MediaPathWarmUp;
 import org.openivr.worker.media.MediaSettings;
-import org.openivr.worker.media.MediaStreamingProperties;
 import org.openivr.worker.media.MediaStreamingHandler;
+import org.openivr.worker.media.MediaStreamingProperties;
 import org.openivr.workflows.AudioSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -176,7 +176,8 @@ public final class LoadDriver {
         }
         app.setDefaultProperties(defaults);
         // What the worker does before it accepts streams (ivr.media.warm-up-frames); -DwarmUp=0 measures a cold JVM.
-        int warmUpFrames = Integer.parseInt(System.getProperty("warmUp", String.valueOf(MediaStreamingProperties.WARM_UP_FRAMES)));
+        int warmUpFrames = Integer.parseInt(System.getProperty("warmUp",
+                String.valueOf(MediaStreamingProperties.WARM_UP_FRAMES)));
         MediaPathWarmUp.Result warmUp = MediaPathWarmUp.run(MediaSettings.defaults(), warmUpFrames);
         try (ConfigurableApplicationContext context = app.run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
