@@ -14,14 +14,15 @@ public final class Ivr {
                                             against the local ACS emulator; exit 0 only if all meet 'expect';
                                             --save-histories writes each call's Temporal history (for replay tests)
               soak [--calls N] [--minutes M] [--ramp-up 30s] [--deadline 3m] [--report-every 30s]
-                   [--probe-every 100ms] [--realtime] [FLOW...]
+                   [--probe-every 100ms] [--retention 1m] [--realtime] [FLOW...]
                                             load and soak: keep N scripted calls of the demo flows in flight for
                                             M minutes (default 100 for 2); report completed, failed, lost and
                                             stuck calls, heap after GC, event->action and Temporal
                                             signal->activity latency; exit 0 only if every call met 'expect'
-              serve [--port N] [--temporal-port N] [--no-worker]
+              serve [--port N] [--temporal-port N] [--retention 24h] [--no-worker]
                                             run the platform: API, worker, embedded Temporal (unless
                                             TEMPORAL_ADDRESS) and the ACS emulator (unless ACS_CONNECTION_STRING);
+                                            --retention: how long the embedded server keeps an ended call;
                                             --no-worker leaves call work to separate 'ivr worker' processes
               worker [--temporal HOST:PORT] [--acs CONNECTION] [--trust PEM] [--callback-url URL] [--no-sticky]
                                             run a Temporal worker alone (calls, ACS activities, recording files);

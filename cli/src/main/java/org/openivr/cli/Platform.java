@@ -68,7 +68,8 @@ public final class Platform implements AutoCloseable {
             String publicUrl = options.publicUrl() != null ? options.publicUrl() : "http://127.0.0.1:" + apiPort;
             String temporalAddress = options.temporalAddress();
             if (temporalAddress == null) {
-                temporal = EmbeddedTemporal.start(options.temporalPort() == 0 ? Ports.free() : options.temporalPort());
+                temporal = EmbeddedTemporal.start(options.temporalPort() == 0 ? Ports.free() : options.temporalPort(),
+                        options.temporalRetention());
                 temporalAddress = temporal.address();
             }
             Map<String, Object> properties = new HashMap<>();
@@ -172,6 +173,11 @@ public final class Platform implements AutoCloseable {
     /** Decrypts payloads in what Temporal returns raw (a history), with this platform's keys. */
     public PayloadTreeDecoder payloadDecoder() {
         return new PayloadTreeDecoder(new PayloadEncryption(payloadKeys.keys()).codec());
+    }
+
+    /** The embedded Temporal server, or null when a cluster is used (or once stopped). */
+    public EmbeddedTemporal embeddedTemporal() {
+        return temporal;
     }
 
     /** The local ACS emulator, or null when a real ACS resource is used. */

@@ -1,7 +1,9 @@
 package org.openivr.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.openivr.cli.embedded.EmbeddedTemporal;
 
 /**
  * How to compose the platform in one JVM.
@@ -16,26 +18,35 @@ import java.util.Map;
  * @param temporalPort    loopback port of the embedded Temporal server (0 = any free port); unused with a cluster
  * @param runsWorker      whether this JVM also polls Temporal for call work; false when separate {@code ivr worker}
  *                        processes do it (the API, the streaming worker and the emulator still run here)
+ * @param temporalRetention how long the embedded Temporal server keeps an ended call; unused with a cluster (whose
+ *                        namespace has its own retention)
  */
 public record PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
                               Map<String, String> routes, double emulatorTimeScale, String publicUrl, int temporalPort,
-                              boolean runsWorker) {
+                              boolean runsWorker, Duration temporalRetention) {
 
     /** With its own worker. */
     public PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
                            Map<String, String> routes, double emulatorTimeScale, String publicUrl, int temporalPort) {
-        this(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale, publicUrl, temporalPort, true);
+        this(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale, publicUrl, temporalPort, true,
+                EmbeddedTemporal.DEFAULT_RETENTION);
     }
 
     /** The embedded Temporal server, if any, on a free port, and its own worker. */
     public PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
                            Map<String, String> routes, double emulatorTimeScale, String publicUrl) {
-        this(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale, publicUrl, 0, true);
+        this(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale, publicUrl, 0);
     }
 
     /** These options, with the call work left to separate worker processes. */
     public PlatformOptions withoutWorker() {
         return new PlatformOptions(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale,
-                publicUrl, temporalPort, false);
+                publicUrl, temporalPort, false, temporalRetention);
+    }
+
+    /** These options, with the embedded server forgetting ended calls this long after they end. */
+    public PlatformOptions withTemporalRetention(Duration retention) {
+        return new PlatformOptions(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale,
+                publicUrl, temporalPort, runsWorker, retention);
     }
 }

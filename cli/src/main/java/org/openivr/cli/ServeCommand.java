@@ -2,9 +2,11 @@ package org.openivr.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.openivr.cli.embedded.EmbeddedTemporal;
 
 /** {@code ivr serve}: the platform, running until stopped. */
 final class ServeCommand {
@@ -18,9 +20,15 @@ final class ServeCommand {
         int port = Ivr.port(args, 8080);
         int temporalPort = temporalPort(args);
         boolean runsWorker = true;
+        Duration retention = EmbeddedTemporal.DEFAULT_RETENTION;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--port") || args.get(i).equals("--temporal-port")) {
                 i++;
+            } else if (args.get(i).equals("--retention")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("--retention needs a value");
+                }
+                retention = DurationOption.parse("--retention", args.get(++i));
             } else if (args.get(i).equals("--no-worker")) {
                 runsWorker = false;
             } else {
@@ -32,12 +40,13 @@ final class ServeCommand {
         Path flows = Path.of(System.getProperty("ivr.flows", "flows"));
         try {
             PlatformOptions options = new PlatformOptions(flows, port, temporal, acs, Map.of(), 1.0,
-                    blankToNull(System.getenv("IVR_PUBLIC_URL")), temporalPort);
+                    blankToNull(System.getenv("IVR_PUBLIC_URL")), temporalPort).withTemporalRetention(retention);
             Platform platform = Platform.start(runsWorker ? options : options.withoutWorker());
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
             out.println("API on http://127.0.0.1:" + platform.apiPort() + "  (Event Grid: /api/events, ACS callbacks: /api/callbacks/{callId})");
             out.println("Temporal: " + (temporal == null ? "embedded on " + platform.temporalAddress()
-                    + " (written to " + TemporalAddressFile.path() + " for ivr calls / ivr inspect)" : temporal));
+                    + " (written to " + TemporalAddressFile.path() + " for ivr calls / ivr inspect); it forgets a call "
+                    + DurationOption.format(retention) + " after it ended (--retention)" : temporal));
             out.println("Inspector: http://127.0.0.1:" + platform.apiPort() + "/inspector   Metrics: /actuator/prometheus   Health: /actuator/health");
             out.println("REST API: /api/calls, /api/flows   OpenAPI: /api/openapi.json   Try it: http://127.0.0.1:"
                     + platform.apiPort() + "/api/docs");

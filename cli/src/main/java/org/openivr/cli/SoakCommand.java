@@ -6,14 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openivr.cli.soak.Soak;
 import org.openivr.cli.soak.SoakSettings;
 
 /** {@code ivr soak}: keeps N scripted calls in flight for M minutes and reports what happened to them. */
 final class SoakCommand {
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)");
     private final PrintStream out;
     private final Function<String, String> env;
 
@@ -57,6 +54,7 @@ final class SoakCommand {
         Duration deadline = Duration.ofMinutes(3);
         Duration reportEvery = Duration.ofSeconds(30);
         Duration probeEvery = Duration.ofMillis(100);
+        Duration retention = Duration.ofMinutes(1);
         boolean realtime = false;
         List<String> flows = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -64,10 +62,11 @@ final class SoakCommand {
             switch (arg) {
                 case "--calls" -> calls = number(arg, value(args, i++));
                 case "--minutes" -> length = minutes(value(args, i++));
-                case "--ramp-up" -> rampUp = duration(arg, value(args, i++));
-                case "--deadline" -> deadline = duration(arg, value(args, i++));
-                case "--report-every" -> reportEvery = duration(arg, value(args, i++));
-                case "--probe-every" -> probeEvery = duration(arg, value(args, i++));
+                case "--ramp-up" -> rampUp = DurationOption.parse(arg, value(args, i++));
+                case "--deadline" -> deadline = DurationOption.parse(arg, value(args, i++));
+                case "--report-every" -> reportEvery = DurationOption.parse(arg, value(args, i++));
+                case "--probe-every" -> probeEvery = DurationOption.parse(arg, value(args, i++));
+                case "--retention" -> retention = DurationOption.parse(arg, value(args, i++));
                 case "--realtime" -> realtime = true;
                 default -> {
                     if (arg.startsWith("-")) {
@@ -78,7 +77,7 @@ final class SoakCommand {
             }
         }
         try {
-            return new SoakSettings(calls, length, rampUp, deadline, reportEvery, probeEvery, realtime ? 1.0 : DemoCommand.FAST,
+            return new SoakSettings(calls, length, rampUp, deadline, reportEvery, probeEvery, retention, realtime ? 1.0 : DemoCommand.FAST,
                     flows);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -111,19 +110,6 @@ final class SoakCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("--minutes needs a number, not '" + text + "'");
         }
-    }
-
-    private static Duration duration(String option, String text) {
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
-            throw new UsageException(option + " needs a duration such as 500ms, 30s or 3m, not '" + text + "'");
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
     }
 
     private static String blankToNull(String value) {

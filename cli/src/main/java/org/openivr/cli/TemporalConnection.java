@@ -115,7 +115,7 @@ final class TemporalConnection implements AutoCloseable {
                 switch (arg) {
                     case "--address" -> address = value(command, args, ++i, arg);
                     case "--namespace" -> namespace = value(command, args, ++i, arg);
-                    case "--stuck-after" -> stuckAfter = duration(value(command, args, ++i, arg));
+                    case "--stuck-after" -> stuckAfter = DurationOption.parse(arg, value(command, args, ++i, arg));
                     case "--json" -> json = true;
                     default -> {
                         if (flags.contains(arg)) {
@@ -139,21 +139,6 @@ final class TemporalConnection implements AutoCloseable {
                 throw new UsageException(command + ": " + option + " needs a value");
             }
             return args.get(at);
-        }
-
-        /** {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}. */
-        static Duration duration(String text) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,9})(ms|s|m|h)").matcher(text);
-            if (!m.matches()) {
-                throw new UsageException("--stuck-after needs a duration such as 500ms, 30s or 2m, not '" + text + "'");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
         }
     }
 }

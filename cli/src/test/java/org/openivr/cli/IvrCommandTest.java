@@ -36,8 +36,10 @@ class IvrCommandTest {
         assertThat(ivr("validate")).isEqualTo(2);
         assertThat(ivr("soak", "--calls", "0")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--calls must be at least 1, not 0");
-        assertThat(ivr("soak", "--deadline", "3h")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--deadline needs a duration such as 500ms, 30s or 3m, not '3h'");
+        assertThat(ivr("soak", "--deadline", "3min")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--deadline needs a duration such as 500ms, 30s, 3m or 24h, not '3min'");
+        assertThat(ivr("serve", "--retention", "forever")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--retention needs a duration such as 500ms, 30s, 3m or 24h, not 'forever'");
         assertThat(ivr("soak", "--minutes")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--minutes needs a value");
     }

@@ -45,9 +45,17 @@ class OperatorCommandsTest {
         assertThat(options.json()).isTrue();
         assertThat(options.namespace()).isEqualTo("ivr");
         assertThat(options.rest()).containsExactly("call-1", "--terminate", "--reason", "test");
-        assertThat(TemporalConnection.Options.duration("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(TemporalConnection.Options.duration("2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThatThrownBy(() -> TemporalConnection.Options.duration("1 minute")).isInstanceOf(UsageException.class);
+        assertThat(DurationOption.parse("--stuck-after", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationOption.parse("--stuck-after", "2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(DurationOption.parse("--stuck-after", "24h")).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> DurationOption.parse("--stuck-after", "1 minute")).isInstanceOf(UsageException.class)
+                .hasMessage("--stuck-after needs a duration such as 500ms, 30s, 3m or 24h, not '1 minute'");
+        // As the options' defaults are printed: the way they would be given.
+        assertThat(DurationOption.format(Duration.ofHours(24))).isEqualTo("24h");
+        assertThat(DurationOption.format(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(DurationOption.format(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(DurationOption.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationOption.format(Duration.ZERO)).isEqualTo("0ms");
         assertThatThrownBy(() -> TemporalConnection.Options.parse("calls", List.of("--stuck-after"), List.of(), List.of()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--stuck-after needs a value");
         assertThatThrownBy(() -> TemporalConnection.Options.parse("calls", List.of("--loud"), List.of(), List.of()))

@@ -3,8 +3,11 @@ package org.openivr.cli.embedded;
 import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.Version;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedList;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.Lock;
@@ -12,14 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two repairs to Temporal's test server, the embedded server of {@code ivr serve}, {@code demo} and {@code soak}, made
- * by replacing two of its internal collections before it serves anything. Written by hand because the defects are in
+ * Three repairs to Temporal's test server, the embedded server of {@code ivr serve}, {@code demo} and {@code soak}, made
+ * by replacing three of its internal collections before it serves anything, and the retention it lacks
+ * ({@link EndedWorkflowRetention}, which reaches into its maps the same way). Written by hand because the defects are in
  * the server's internal classes, which offer no option for them, and no other Temporal server runs from Maven Central
  * (a real one needs the Temporal CLI binary). Measured with {@code ivr soak} (docs/benchmarks.md):
  * <ul>
  *   <li>its timer's list of lock events grows by two per task and is scanned on every unlock
  *       ({@link OutstandingTimeLocks}): the server got slower with every call served and held memory for each;</li>
- *   <li>its task queues serve the newest task first when tasks wait ({@link OldestTaskFirstBacklog}).</li>
+ *   <li>its task queues serve the newest task first when tasks wait ({@link OldestTaskFirstBacklog});</li>
+ *   <li>its list of workflows reads the map of histories without the store's lock, and threw
+ *       {@code ConcurrentModificationException} while calls were being saved ({@link HistoriesListedUnderLock}).</li>
  * </ul>
  * The layout was checked against temporal-test-server {@value #CHECKED_VERSION} only. The build takes the SDK and the
  * test server at one version ({@code temporal.version} in the parent pom), so the SDK's version stands for the
@@ -34,25 +40,62 @@ final class TestServerRepairs {
     private TestServerRepairs() {
     }
 
-    /** @return whether both repairs are in place */
+    /** @return whether all three repairs are in place */
     static boolean apply(TestServicesStarter services) {
         return apply(services, Version.LIBRARY_VERSION);
     }
 
     static boolean apply(TestServicesStarter services, String serverVersion) {
         if (!CHECKED_VERSION.equals(serverVersion)) {
-            log.warn("Embedded Temporal {}: its timer and task-queue repairs were checked against {} only and are off; "
-                    + "it slows down as calls accumulate and serves waiting tasks newest first", serverVersion,
-                    CHECKED_VERSION);
+            log.warn("Embedded Temporal {}: its timer, task-queue and history-list repairs were checked against {} only "
+                    + "and are off; it slows down as calls accumulate and serves waiting tasks newest first",
+                    serverVersion, CHECKED_VERSION);
             return false;
         }
         try {
             repairTimer(read(services, "selfAdvancingTimer"));
             repairTaskQueues(read(services, "workflowStore"));
+            repairHistoryList(read(services, "workflowStore"));
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            log.warn("Embedded Temporal: could not repair its timer and task queues ({}); it runs as shipped", e.toString());
+            log.warn("Embedded Temporal: could not repair its timer, task queues and history list ({}); it runs as shipped",
+                    e.toString());
             return false;
+        }
+    }
+
+    /**
+     * @return the retention for this server, or null (with a warning) when its layout is not the one checked: then it
+     *     keeps every ended workflow, as shipped
+     */
+    static EndedWorkflowRetention retention(TestServicesStarter services, Duration keep) {
+        return retention(services, keep, Version.LIBRARY_VERSION);
+    }
+
+    static EndedWorkflowRetention retention(TestServicesStarter services, Duration keep, String serverVersion) {
+        if (!CHECKED_VERSION.equals(serverVersion)) {
+            log.warn("Embedded Temporal {}: retention was checked against {} only and is off; the server keeps every "
+                    + "ended call until it stops", serverVersion, CHECKED_VERSION);
+            return null;
+        }
+        try {
+            Object service = services.getWorkflowService();
+            Object store = read(services, "workflowStore");
+            Method terminal = Class.forName(SERVICE_PACKAGE + "TestWorkflowMutableState").getDeclaredMethod("isTerminalState");
+            terminal.setAccessible(true);
+            return new EndedWorkflowRetention(new EndedWorkflowRetention.ServerMaps(read(service, "lock"),
+                    read(service, "executions"), read(service, "executionsByWorkflowId"),
+                    read(service, "executionsByFirstExecutionRunId"), read(store, "lock"), read(store, "histories"),
+                    read(read(services, "visibilityStore"), "executionSearchAttributes"), state -> {
+                        try {
+                            return (Boolean) terminal.invoke(state);
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }), keep);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("Embedded Temporal: no retention ({}); the server keeps every ended call until it stops", e.toString());
+            return null;
         }
     }
 
@@ -92,6 +135,27 @@ final class TestServerRepairs {
                 shipped.forEach(repaired::put);
                 write(store, name, repaired);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void repairHistoryList(Object store) throws ReflectiveOperationException {
+        Field events = Class.forName(SERVICE_PACKAGE + "TestWorkflowStoreImpl$HistoryStore").getDeclaredField("history");
+        events.setAccessible(true);
+        Lock lock = read(store, "lock");
+        HistoriesListedUnderLock<Object, Object> repaired = new HistoriesListedUnderLock<>(lock, history -> {
+            try {
+                return !((List<?>) events.get(history)).isEmpty();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        lock.lock();
+        try {
+            Map<Object, Object> shipped = read(store, "histories");
+            repaired.putAll(shipped);
+            write(store, "histories", repaired);
         } finally {
             lock.unlock();
         }

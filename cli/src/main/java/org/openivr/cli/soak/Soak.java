@@ -62,7 +62,7 @@ public final class Soak {
         this.timeToAnswer = timeToAnswer;
         this.printer = printer;
         this.client = platform.workflowClient();
-        this.histories = new RetainedHistories(client);
+        this.histories = new RetainedHistories(client, platform.embeddedTemporal());
         this.placer = new ScriptedCallPlacer(platform.emulator(), platform.apiClient());
         this.slots = new Semaphore(0); // opened by the ramp-up
     }
@@ -81,7 +81,7 @@ public final class Soak {
         long liveAtStart;
         SoakResult result;
         Map<String, Long> liveWhileClosing = new LinkedHashMap<>();
-        Platform platform = Platform.start(options, builder -> builder.initializers(context ->
+        Platform platform = Platform.start(options.withTemporalRetention(settings.retention()), builder -> builder.initializers(context ->
                 context.getBeanFactory().registerSingleton("soakCallbackArrivals", arrivalFilter(eventToAction))));
         try {
             if (platform.emulator() == null) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.openivr.cli.DurationOption;
 
 /** What {@code ivr soak} prints: a header, two lines per period, and the summary. */
 final class SoakPrinter {
@@ -35,9 +36,9 @@ final class SoakPrinter {
         out.printf("%6s  in flight %d, started %d: completed %d, failed %d, lost %d, stuck %d, not placed %d%n",
                 clock(sample.elapsed()), c.inFlight(), c.started(), c.completed(), c.failedExpect(), c.lost(),
                 c.stuck(), c.notPlaced());
-        out.printf("        heap after GC %s (lowest %s, %d GCs); server keeps %d call histories, about %.0f MB serialized%n",
+        out.printf("        heap after GC %s (lowest %s, %d GCs); server keeps %d ended workflows, about %.0f MB serialized%s%n",
                 mb(sample.heap().lastBytes()), mb(sample.heap().lowestBytes()), sample.heap().collections(),
-                sample.histories().workflows(), sample.histories().bytes() / MB);
+                sample.histories().workflows(), sample.histories().bytes() / MB, sample.histories().forgottenText());
         out.printf("        answer %s; event->action %s; signal->activity %s%n", sample.timeToAnswer().format(),
                 sample.eventToAction().format(), sample.signalToActivity().format());
         out.flush();
@@ -65,7 +66,7 @@ final class SoakPrinter {
                 result.failedProbeSignals() == 0 ? "" : ", " + result.failedProbeSignals() + " signals failed");
         out.printf("          one signal at a time every %d ms; %d ticks skipped while the previous signal waited%n",
                 settings.probeEvery().toMillis(), result.skippedProbeTicks());
-        out.println("  heap after GC over time (MB; lowest / last after a GC in each period; server: histories kept,");
+        out.println("  heap after GC over time (MB; lowest / last after a GC in each period; server: ended histories kept,");
         out.println("  serialized, estimated from 1 call in " + RetainedHistories.SAMPLE_EVERY + ")");
         out.println("      time  in flight    ended   lowest     last   server");
         for (SoakSample sample : result.samples()) {
@@ -77,8 +78,11 @@ final class SoakPrinter {
         out.printf("  live heap (after a full GC): platform up and idle %.0f MB; %s%n", liveAtStart / MB,
                 liveWhileClosing.entrySet().stream().map(e -> String.format("%s %.0f MB", e.getKey(), e.getValue() / MB))
                         .collect(Collectors.joining(", then ")));
-        out.printf("  server: %d call histories kept, %.1f KB each on average (serialized)%n",
-                result.histories().workflows(), result.histories().averageBytes() / 1024.0);
+        out.printf("  server: %d ended workflows kept%s%s; a call's history %.1f KB on average (serialized)%n",
+                result.histories().workflows(), result.histories().forgottenText(),
+                result.histories().forgotten() < 0 ? "" : " (the embedded server forgets them "
+                        + DurationOption.format(settings.retention()) + " after they end)",
+                result.histories().averageBytes() / 1024.0);
         if (!result.problems().isEmpty()) {
             out.println("  first problems (up to " + SoakTally.KEPT_PROBLEMS + " of each kind; lost and stuck first):");
             result.problems().forEach(p -> out.println("    " + p));

@@ -12,11 +12,12 @@ import java.util.List;
  * @param deadline    a call still running this long after it was placed is stuck
  * @param reportEvery how often progress, memory and latencies are printed
  * @param probeEvery  how often the Temporal probe workflow is signalled
+ * @param retention   how long the embedded Temporal server keeps an ended call (a cluster keeps its own)
  * @param timeScale   the emulator's time scale (0.25: emulated time runs four times faster than real time)
  * @param flows       only these flows' scripted calls; empty for all
  */
 public record SoakSettings(int calls, Duration length, Duration rampUp, Duration deadline, Duration reportEvery, Duration probeEvery,
-                           double timeScale, List<String> flows) {
+                           Duration retention, double timeScale, List<String> flows) {
     public SoakSettings {
         if (calls < 1) {
             throw new IllegalArgumentException("--calls must be at least 1, not " + calls);
@@ -30,6 +31,9 @@ public record SoakSettings(int calls, Duration length, Duration rampUp, Duration
         if (deadline.isNegative() || deadline.isZero() || reportEvery.isNegative() || reportEvery.isZero()
                 || probeEvery.isNegative() || probeEvery.isZero()) {
             throw new IllegalArgumentException("--deadline, --report-every and --probe-every must be more than 0");
+        }
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("--retention must not be negative");
         }
         flows = List.copyOf(flows);
     }
