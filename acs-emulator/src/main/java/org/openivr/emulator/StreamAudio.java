@@ -1,6 +1,7 @@
 package org.openivr.emulator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -53,14 +54,34 @@ final class StreamAudio {
     }
   }
 
+  /**
+   * Standard normal samples, drawn once with a fixed seed. Noise reads them from a random place in the table: one
+   * read per sample instead of a Gaussian draw, which was a tenth of the emulator's media thread when every streaming
+   * caller of a soak renders audio in real time. A frame of noise is still white within itself; frames start at
+   * independent places.
+   */
+  private static final int NORMAL_SIZE = 1 << 16;
+  private static final double[] NORMAL = new double[NORMAL_SIZE];
+
+  static {
+    Random draw = new Random(0x5eed);
+    for (int i = 0; i < NORMAL_SIZE; i++) {
+      NORMAL[i] = draw.nextGaussian();
+    }
+  }
+
   final int rate;
   private final Random random;
   private final List<Sound> sounds = new ArrayList<>();
   private double voicePhase;
+  /** Where the voice's breath noise reads {@link #NORMAL} next. */
+  private int breathAt;
+  private double[] mix = new double[0];
 
   StreamAudio(int rate, long seed) {
     this.rate = rate;
     this.random = new Random(seed);
+    this.breathAt = random.nextInt(NORMAL_SIZE);
   }
 
   /** A key's tone pair from {@code start} for {@code length} (simulated ns); {@code tone} is the wire name. */
@@ -128,7 +149,11 @@ final class StreamAudio {
    * forgotten. Returns whether anything but silence was rendered.
    */
   boolean render(long from, short[] out, Double noiseDbfs) {
-    double[] y = new double[out.length];
+    if (mix.length != out.length) {
+      mix = new double[out.length];
+    }
+    double[] y = mix;
+    Arrays.fill(y, 0);
     boolean audible = false;
     long to = from + Math.round(out.length * 1e9 / rate);
     for (Iterator<Sound> it = sounds.iterator(); it.hasNext(); ) {
@@ -159,8 +184,9 @@ final class StreamAudio {
     }
     if (noiseDbfs != null) {
       double sigma = 32767 * Math.pow(10, noiseDbfs / 20);
+      int at = random.nextInt(NORMAL_SIZE);
       for (int i = 0; i < y.length; i++) {
-        y[i] += sigma * random.nextGaussian();
+        y[i] += sigma * NORMAL[(at + i) & (NORMAL_SIZE - 1)];
       }
       audible = true;
     }
@@ -200,7 +226,8 @@ final class StreamAudio {
         sum += g * (sk * s.cosPhase()[k] + ck * s.sinPhase()[k]) * HARMONIC_WEIGHT[k];
       }
       double envelope = Math.sin(Math.PI * u);
-      return 32767 * 0.03 * envelope * (sum + 0.15 * random.nextGaussian());
+      double breath = NORMAL[breathAt++ & (NORMAL_SIZE - 1)];
+      return 32767 * 0.03 * envelope * (sum + 0.15 * breath);
     }
     return 0;
   }

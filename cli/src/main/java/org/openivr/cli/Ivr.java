@@ -14,7 +14,7 @@ public final class Ivr {
                                             against the local ACS emulator; exit 0 only if all meet 'expect';
                                             --save-histories writes each call's Temporal history (for replay tests)
               soak [--calls N] [--minutes M] [--ramp-up 30s] [--deadline 3m] [--report-every 30s]
-                   [--probe-every 100ms] [--retention 1m] [--realtime] [FLOW...]
+                   [--probe-every 100ms] [--retention 1m] [--live-heap] [--realtime] [FLOW...]
                                             load and soak: keep N scripted calls of the demo flows in flight for
                                             M minutes (default 100 for 2); report completed, failed, lost and
                                             stuck calls, heap after GC, event->action and Temporal

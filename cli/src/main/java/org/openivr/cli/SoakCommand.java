@@ -56,6 +56,7 @@ final class SoakCommand {
         Duration probeEvery = Duration.ofMillis(100);
         Duration retention = Duration.ofMinutes(1);
         boolean realtime = false;
+        boolean liveHeap = false;
         List<String> flows = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -68,6 +69,7 @@ final class SoakCommand {
                 case "--probe-every" -> probeEvery = DurationOption.parse(arg, value(args, i++));
                 case "--retention" -> retention = DurationOption.parse(arg, value(args, i++));
                 case "--realtime" -> realtime = true;
+                case "--live-heap" -> liveHeap = true;
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new UsageException("soak does not know the option '" + arg + "'");
@@ -77,7 +79,7 @@ final class SoakCommand {
             }
         }
         try {
-            return new SoakSettings(calls, length, rampUp, deadline, reportEvery, probeEvery, retention, realtime ? 1.0 : DemoCommand.FAST,
+            return new SoakSettings(calls, length, rampUp, deadline, reportEvery, probeEvery, retention, liveHeap, realtime ? 1.0 : DemoCommand.FAST,
                     flows);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -20,7 +20,10 @@ import javax.management.openmbean.CompositeData;
 /**
  * Heap in use right after each garbage collection, from the JVM's own GC notifications (no extra collections,
  * which would pause the calls being measured). Read as windows: the lowest after-GC value of a window is the
- * closest to the live set that the window shows, since a young collection leaves old garbage in place.
+ * closest to the live set that the window shows, since a young collection leaves old garbage in place. That can be
+ * far from it: G1 leaves old garbage until the old generation nears its threshold (45% of the maximum heap), so on a
+ * large heap the lowest value climbs for minutes while the live set is flat. Hence {@code --live-heap}, a full
+ * collection at each report, for runs that measure memory rather than latency.
  */
 final class HeapSampler implements AutoCloseable {
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -58,9 +61,14 @@ final class HeapSampler implements AutoCloseable {
         }
     }
 
-    /** Since the previous window: collections, lowest and last heap after GC (-1 when there was none yet). */
-    synchronized HeapWindow window() {
-        HeapWindow window = new HeapWindow(windowCollections, windowCollections == 0 ? -1 : windowLowest, lastAfterGc);
+    /**
+     * Since the previous window: collections, lowest and last heap after GC (-1 when there was none yet).
+     *
+     * @param liveBytes the live heap measured for this window, -1 when not measured
+     */
+    synchronized HeapWindow window(long liveBytes) {
+        HeapWindow window = new HeapWindow(windowCollections, windowCollections == 0 ? -1 : windowLowest, lastAfterGc,
+                liveBytes);
         windowLowest = Long.MAX_VALUE;
         windowCollections = 0;
         return window;
@@ -68,7 +76,7 @@ final class HeapSampler implements AutoCloseable {
 
     /**
      * Heap in use after a full collection asked for now: the live set. Pauses the JVM, so only at the start and
-     * the end of a run.
+     * the end of a run, and at each report when {@code --live-heap} asks for it.
      */
     static long liveBytes() {
         System.gc();
@@ -90,6 +98,7 @@ final class HeapSampler implements AutoCloseable {
      * @param collections  garbage collections in the window
      * @param lowestBytes  the lowest heap in use after one of them, -1 when there was none
      * @param lastBytes    heap in use after the latest collection so far, -1 before the first
+     * @param liveBytes    heap in use after a full collection forced at the window's end, -1 when none was
      */
-    record HeapWindow(int collections, long lowestBytes, long lastBytes) {}
+    record HeapWindow(int collections, long lowestBytes, long lastBytes, long liveBytes) {}
 }

@@ -206,7 +206,8 @@ public final class Soak {
     }
 
     private SoakSample sample(long started, HeapSampler heap, SignalProbe probe) {
-        return new SoakSample(Duration.ofNanos(System.nanoTime() - started), tally.counts(), heap.window(),
+        long live = settings.liveHeap() ? HeapSampler.liveBytes() : -1;
+        return new SoakSample(Duration.ofNanos(System.nanoTime() - started), tally.counts(), heap.window(live),
                 histories.estimate(), timeToAnswer.latency().interval(), eventToAction.latency().interval(),
                 probe.latency().interval());
     }

@@ -36,8 +36,9 @@ final class SoakPrinter {
         out.printf("%6s  in flight %d, started %d: completed %d, failed %d, lost %d, stuck %d, not placed %d%n",
                 clock(sample.elapsed()), c.inFlight(), c.started(), c.completed(), c.failedExpect(), c.lost(),
                 c.stuck(), c.notPlaced());
-        out.printf("        heap after GC %s (lowest %s, %d GCs); server keeps %d ended workflows, about %.0f MB serialized%s%n",
+        out.printf("        heap after GC %s (lowest %s, %d GCs%s); server keeps %d ended workflows, about %.0f MB serialized%s%n",
                 mb(sample.heap().lastBytes()), mb(sample.heap().lowestBytes()), sample.heap().collections(),
+                sample.heap().liveBytes() < 0 ? "" : "; live after a full GC " + mb(sample.heap().liveBytes()),
                 sample.histories().workflows(), sample.histories().bytes() / MB, sample.histories().forgottenText());
         out.printf("        answer %s; event->action %s; signal->activity %s%n", sample.timeToAnswer().format(),
                 sample.eventToAction().format(), sample.signalToActivity().format());
@@ -67,13 +68,15 @@ final class SoakPrinter {
         out.printf("          one signal at a time every %d ms; %d ticks skipped while the previous signal waited%n",
                 settings.probeEvery().toMillis(), result.skippedProbeTicks());
         out.println("  heap after GC over time (MB; lowest / last after a GC in each period; server: ended histories kept,");
-        out.println("  serialized, estimated from 1 call in " + RetainedHistories.SAMPLE_EVERY + ")");
-        out.println("      time  in flight    ended   lowest     last   server");
+        out.println("  serialized, estimated from 1 call in " + RetainedHistories.SAMPLE_EVERY + "; live: after a full GC, with"
+                + " --live-heap)");
+        out.println("      time  in flight    ended   lowest     last   server     live");
         for (SoakSample sample : result.samples()) {
             SoakTally.Counts s = sample.counts();
-            out.printf("    %6s  %9d  %7d  %7s  %7s  %7.0f%n", clock(sample.elapsed()), s.inFlight(),
+            out.printf("    %6s  %9d  %7d  %7s  %7s  %7.0f  %7s%n", clock(sample.elapsed()), s.inFlight(),
                     s.completed() + s.failedExpect() + s.lost() + s.stuck(), mbNumber(sample.heap().lowestBytes()),
-                    mbNumber(sample.heap().lastBytes()), sample.histories().bytes() / MB);
+                    mbNumber(sample.heap().lastBytes()), sample.histories().bytes() / MB,
+                    mbNumber(sample.heap().liveBytes()));
         }
         out.printf("  live heap (after a full GC): platform up and idle %.0f MB; %s%n", liveAtStart / MB,
                 liveWhileClosing.entrySet().stream().map(e -> String.format("%s %.0f MB", e.getKey(), e.getValue() / MB))

@@ -13,11 +13,12 @@ import java.util.List;
  * @param reportEvery how often progress, memory and latencies are printed
  * @param probeEvery  how often the Temporal probe workflow is signalled
  * @param retention   how long the embedded Temporal server keeps an ended call (a cluster keeps its own)
+ * @param liveHeap    force a full collection at each report and print the live heap (a pause each time)
  * @param timeScale   the emulator's time scale (0.25: emulated time runs four times faster than real time)
  * @param flows       only these flows' scripted calls; empty for all
  */
 public record SoakSettings(int calls, Duration length, Duration rampUp, Duration deadline, Duration reportEvery, Duration probeEvery,
-                           Duration retention, double timeScale, List<String> flows) {
+                           Duration retention, boolean liveHeap, double timeScale, List<String> flows) {
     public SoakSettings {
         if (calls < 1) {
             throw new IllegalArgumentException("--calls must be at least 1, not " + calls);

@@ -24,7 +24,7 @@ class SoakEndToEndTest {
         Map<String, String> routes = new LinkedHashMap<>();
         suites.numbers().forEach((flow, number) -> routes.put(number, flow));
         SoakSettings settings = new SoakSettings(3, Duration.ofSeconds(12), Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(5),
-                Duration.ofMillis(100), Duration.ZERO, 0.25, List.of("support-line"));
+                Duration.ofMillis(100), Duration.ZERO, true, 0.25, List.of("support-line"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         int exit = Soak.run(settings, new PlatformOptions(flows, 0, null, null, routes, 0.25, null), suites,
@@ -40,6 +40,8 @@ class SoakEndToEndTest {
                 .contains("live heap (after a full GC)", "then Temporal stopped");
         // At least the 3 kept in flight (how many more started depends on the machine's speed).
         assertThat(Integer.parseInt(report.replaceAll("(?s).*calls +started (\\d+);.*", "$1"))).isGreaterThanOrEqualTo(3);
+        // --live-heap: a full collection at each report, its result printed with the report.
+        assertThat(report).containsPattern("; live after a full GC \\d+ MB\\)");
         // With a retention of zero the embedded server forgets an ended call at its next sweep (one a second).
         assertThat(report).containsPattern("server: \\d+ ended workflows kept, [1-9]\\d* forgotten \\(the embedded server"
                 + " forgets them 0ms after they end\\)");
