@@ -245,6 +245,19 @@ public final class AcsEmulator implements AutoCloseable {
     return service.recordings();
   }
 
+  /**
+   * From now on, forgets a call {@code keep} after it was disconnected (checked at least every second, or every
+   * quarter of {@code keep}), as ACS does; {@link #call} then finds it no more. By default the emulator keeps every
+   * call, which tests and the demo read after the end; a long run (ivr soak) would grow with each one.
+   */
+  public void forgetEndedCalls(Duration keep) {
+    if (keep.isNegative()) {
+      throw new IllegalArgumentException("keep must not be negative: " + keep);
+    }
+    Duration every = keep.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : keep.dividedBy(4);
+    sim.every(every, () -> service.forgetEnded(keep, System.nanoTime()));
+  }
+
   /** Changes the faults from now on (delivery faults apply to events posted from now on). */
   public void setFaults(Faults faults) {
     this.faults = faults == null ? Faults.none() : faults;

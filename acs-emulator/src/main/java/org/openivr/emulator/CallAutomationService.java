@@ -11,10 +11,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -63,6 +66,8 @@ final class CallAutomationService {
   private final Map<String, EmulatedCall> byCorrelationId = new ConcurrentHashMap<>();
   private final Map<String, EmulatedCall> byIncomingCallContext = new HashMap<>();
   private final Map<String, EmulatedCall> byCallConnectionId = new HashMap<>();
+  /** Disconnected calls by when {@link #forgetEnded} first saw them disconnected (System.nanoTime()). */
+  private final Map<String, Long> endedSince = new HashMap<>();
   /** Create call: the callees registered for outbound calls, and what their phones do. */
   private final OutboundCalls outbound = new OutboundCalls();
   private final Map<String, Response> repeatability = new LinkedHashMap<>() {
@@ -121,6 +126,33 @@ final class CallAutomationService {
       throw new IllegalArgumentException("No call " + correlationId);
     }
     return call.audio;
+  }
+
+  /**
+   * Forgets the calls disconnected at least {@code keep} before {@code now}, as ACS does (a call connection that
+   * ended answers 404). Without this the emulator keeps every call it ever had: a soak's heap grew with each one, and
+   * finding a call by serverCallId scanned them all. Simulation thread.
+   *
+   * @return how many were forgotten
+   */
+  int forgetEnded(Duration keep, long now) {
+    Set<EmulatedCall> expired = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (EmulatedCall call : byCorrelationId.values()) {
+      if (call.state() != EmulatedCall.State.DISCONNECTED) {
+        continue;
+      }
+      long since = endedSince.computeIfAbsent(call.correlationId, id -> now);
+      if (now - since >= keep.toNanos()) {
+        expired.add(call);
+      }
+    }
+    for (EmulatedCall call : expired) {
+      byCorrelationId.remove(call.correlationId);
+      byIncomingCallContext.remove(call.incomingCallContext);
+      endedSince.remove(call.correlationId);
+    }
+    byCallConnectionId.values().removeIf(expired::contains);
+    return expired.size();
   }
 
   Optional<EmulatedCallView> view(String correlationId) {

@@ -66,6 +66,12 @@ final class Simulation implements AutoCloseable {
     return thread.schedule(guarded(task), Math.max(0, real.toNanos()), TimeUnit.NANOSECONDS);
   }
 
+  /** Runs a task on the simulation thread every {@code real} (wall clock) until the emulator closes. */
+  ScheduledFuture<?> every(Duration real, Runnable task) {
+    long nanos = Math.max(1, real.toNanos());
+    return thread.scheduleWithFixedDelay(guarded(task), nanos, nanos, TimeUnit.NANOSECONDS);
+  }
+
   Duration scaled(Duration simulated) {
     return Duration.ofNanos(Math.round(simulated.toNanos() * timeScale));
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -17,7 +18,8 @@ import java.util.function.Predicate;
  * because Temporal's test server has no retention at all: it keeps every ended workflow's state and history in memory
  * until it stops (about 70 KB per call, docs/benchmarks.md), so {@code ivr serve} and {@code ivr soak} grew without
  * bound. A workflow is forgotten {@code keep} after a sweep first saw it ended, from the server's three maps of
- * executions (under the server's lock), then its history store (under the store's lock) and its search attributes.
+ * executions (under the server's lock), then its history store (under the store's lock), its search attributes and
+ * the timers that still hold it.
  * Afterwards the server answers for it as for a workflow it never had ({@code NOT_FOUND}), which is what a cluster
  * does once retention has passed. Running workflows are never touched.
  */
@@ -32,11 +34,13 @@ final class EndedWorkflowRetention {
     /**
      * The maps and locks inside the test server that hold a workflow; {@link TestServerRepairs} finds them.
      *
-     * @param ended whether a workflow's mutable state has reached a terminal state
+     * @param ended         whether a workflow's mutable state has reached a terminal state
+     * @param releaseTimers lets go of the server's timers that still hold these forgotten mutable states
      */
     record ServerMaps(Lock serviceLock, Map<Object, Object> executions, Map<Object, Object> executionsByWorkflowId,
                       Map<Object, Object> executionsByChain, Lock storeLock, Map<Object, Object> histories,
-                      Map<Object, Object> searchAttributes, Predicate<Object> ended) {}
+                      Map<Object, Object> searchAttributes, Predicate<Object> ended,
+                      Consumer<Set<Object>> releaseTimers) {}
 
     EndedWorkflowRetention(ServerMaps server, Duration keep) {
         if (keep.isNegative()) {
@@ -91,6 +95,7 @@ final class EndedWorkflowRetention {
             server.storeLock().unlock();
         }
         expired.forEach(server.searchAttributes()::remove);
+        server.releaseTimers().accept(expiredStates);
         forgotten += expired.size();
         return expired.size();
     }

@@ -4,12 +4,17 @@ import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.Version;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +88,7 @@ final class TestServerRepairs {
             Object store = read(services, "workflowStore");
             Method terminal = Class.forName(SERVICE_PACKAGE + "TestWorkflowMutableState").getDeclaredMethod("isTerminalState");
             terminal.setAccessible(true);
+            Object timer = read(services, "selfAdvancingTimer");
             return new EndedWorkflowRetention(new EndedWorkflowRetention.ServerMaps(read(service, "lock"),
                     read(service, "executions"), read(service, "executionsByWorkflowId"),
                     read(service, "executionsByFirstExecutionRunId"), read(store, "lock"), read(store, "histories"),
@@ -92,7 +98,7 @@ final class TestServerRepairs {
                         } catch (ReflectiveOperationException e) {
                             throw new IllegalStateException(e);
                         }
-                    }), keep);
+                    }, forgotten -> releaseTimersOf(timer, forgotten)), keep);
         } catch (ReflectiveOperationException | RuntimeException e) {
             log.warn("Embedded Temporal: no retention ({}); the server keeps every ended call until it stops", e.toString());
             return null;
@@ -118,6 +124,62 @@ final class TestServerRepairs {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static Field timerTaskField(String name) throws ReflectiveOperationException {
+        Field field = Class.forName(SERVICE_PACKAGE + "SelfAdvancingTimerImpl$TimerTask").getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+
+    /**
+     * Drops the timers that hold one of {@code workflows} (mutable states the retention forgot), and every canceled
+     * timer. The server's timer queue keeps a canceled timer until it is due, with the whole state of its workflow:
+     * every workflow's run timeout is due in years and is canceled when the workflow ends. The timeouts of activities
+     * are never canceled and hold their workflow until due (a recording's upload may take 24 h). A forgotten workflow
+     * has ended, so none of its timers could do anything when due. The queue's pump is woken after: it handles a queue
+     * that became empty as one it emptied itself.
+     */
+    private static void releaseTimersOf(Object timer, Set<Object> workflows) {
+        try {
+            Field canceled = timerTaskField("canceled");
+            Field runnable = timerTaskField("runnable");
+            Lock lock = read(timer, "lock");
+            lock.lock();
+            try {
+                PriorityQueue<Object> tasks = read(timer, "tasks");
+                Set<Object> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (Object task : tasks) {
+                    if (canceled.getBoolean(task) || captures(runnable.get(task), workflows)) {
+                        dropped.add(task);
+                    }
+                }
+                tasks.removeIf(dropped::contains);
+                Condition pump = read(timer, "condition");
+                pump.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Embedded Temporal: timers of forgotten workflows left as they are ({})", e.toString());
+        }
+    }
+
+    /** Whether a callback (a lambda) captured one of {@code objects}. */
+    private static boolean captures(Object callback, Set<Object> objects) throws IllegalAccessException {
+        if (callback == null) {
+            return false;
+        }
+        for (Field field : callback.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()
+                    || !field.trySetAccessible()) {
+                continue;
+            }
+            if (objects.contains(field.get(callback))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void repairTaskQueues(Object store) throws ReflectiveOperationException {

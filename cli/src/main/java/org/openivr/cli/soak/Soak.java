@@ -89,6 +89,8 @@ public final class Soak {
             }
             // The soak follows the ledger live instead: kept, it would grow (and be copied) with every request.
             platform.emulator().ledger().stopKeeping();
+            // Nor does it read ended calls from the emulator: it forgets them like the server, or it would grow too.
+            platform.emulator().forgetEndedCalls(settings.retention());
             platform.emulator().ledger().subscribe(entry -> {
                 long now = System.nanoTime();
                 eventToAction.requestExecuted(entry, now);

@@ -23,10 +23,13 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -114,7 +117,15 @@ class EmbeddedTemporalTest {
             assertThat(server.endedWorkflowsHeld()).isEqualTo(1);
             assertThat(client.workflows.fetchHistory("ended").getEvents()).isNotEmpty();
 
+            WeakReference<Object> state = new WeakReference<>(mutableState(server, "ended"));
             assertThat(retention.sweep(t0 + keep.toNanos())).as("once it has passed").isEqualTo(1);
+            // Nothing holds its state any more: not the server's maps, not its timers (the run timeout, canceled when
+            // it ended, and the activity's timeouts, never canceled, all held it).
+            for (int i = 0; i < 50 && state.get() != null; i++) {
+                System.gc();
+                Thread.sleep(100);
+            }
+            assertThat(state.get()).as("the forgotten workflow's state, after collections").isNull();
             assertThat(server.endedWorkflowsHeld()).isZero();
             assertThat(server.endedWorkflowsForgotten()).isEqualTo(1);
             assertThatThrownBy(() -> client.workflows.fetchHistory("ended")).as("its history")
@@ -193,6 +204,18 @@ class EmbeddedTemporalTest {
         } finally {
             services.close();
         }
+    }
+
+    private static Object mutableState(EmbeddedTemporal server, String workflowId) throws ReflectiveOperationException {
+        Map<?, ?> executions = (Map<?, ?>) field(server.services().getWorkflowService(), "executions");
+        for (Map.Entry<?, ?> execution : executions.entrySet()) {
+            Method id = execution.getKey().getClass().getMethod("getExecution");
+            id.setAccessible(true);
+            if (((WorkflowExecution) id.invoke(execution.getKey())).getWorkflowId().equals(workflowId)) {
+                return execution.getValue();
+            }
+        }
+        throw new IllegalStateException("no workflow " + workflowId);
     }
 
     private static DescribeWorkflowExecutionResponse describe(Client client, String workflowId) {
