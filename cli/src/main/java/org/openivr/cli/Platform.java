@@ -69,7 +69,7 @@ public final class Platform implements AutoCloseable {
             String temporalAddress = options.temporalAddress();
             if (temporalAddress == null) {
                 temporal = EmbeddedTemporal.start(options.temporalPort() == 0 ? Ports.free() : options.temporalPort(),
-                        options.temporalRetention());
+                        options.retention());
                 temporalAddress = temporal.address();
             }
             Map<String, Object> properties = new HashMap<>();
@@ -114,6 +114,7 @@ public final class Platform implements AutoCloseable {
             } else {
                 emulator = AcsEmulator.start(new EmulatorOptions(0, null, URI.create(publicUrl + "/api/events"),
                         options.emulatorTimeScale(), Faults.none()));
+                emulator.forgetEndedCalls(options.retention());
                 properties.put("ivr.acs.connection-string", emulator.connectionString());
                 properties.put("ivr.acs.trusted-certificate", emulator.certificatePemFile().toString());
                 // Callbacks carry the emulator's JWT: verify it against the emulator's published keys and resource id.

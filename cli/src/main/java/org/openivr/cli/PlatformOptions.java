@@ -18,12 +18,13 @@ import org.openivr.cli.embedded.EmbeddedTemporal;
  * @param temporalPort    loopback port of the embedded Temporal server (0 = any free port); unused with a cluster
  * @param runsWorker      whether this JVM also polls Temporal for call work; false when separate {@code ivr worker}
  *                        processes do it (the API, the streaming worker and the emulator still run here)
- * @param temporalRetention how long the embedded Temporal server keeps an ended call; unused with a cluster (whose
- *                        namespace has its own retention)
+ * @param retention       how long an ended call stays in the embedded Temporal server (a cluster's namespace has its
+ *                        own retention) and in the emulator, after which both answer for it as for a call they
+ *                        never had
  */
 public record PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
                               Map<String, String> routes, double emulatorTimeScale, String publicUrl, int temporalPort,
-                              boolean runsWorker, Duration temporalRetention) {
+                              boolean runsWorker, Duration retention) {
 
     /** With its own worker. */
     public PlatformOptions(Path flowsDir, int apiPort, String temporalAddress, String acsConnection,
@@ -41,11 +42,11 @@ public record PlatformOptions(Path flowsDir, int apiPort, String temporalAddress
     /** These options, with the call work left to separate worker processes. */
     public PlatformOptions withoutWorker() {
         return new PlatformOptions(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale,
-                publicUrl, temporalPort, false, temporalRetention);
+                publicUrl, temporalPort, false, retention);
     }
 
-    /** These options, with the embedded server forgetting ended calls this long after they end. */
-    public PlatformOptions withTemporalRetention(Duration retention) {
+    /** These options, with the embedded server and the emulator forgetting ended calls this long after they end. */
+    public PlatformOptions withRetention(Duration retention) {
         return new PlatformOptions(flowsDir, apiPort, temporalAddress, acsConnection, routes, emulatorTimeScale,
                 publicUrl, temporalPort, runsWorker, retention);
     }

@@ -40,7 +40,7 @@ final class ServeCommand {
         Path flows = Path.of(System.getProperty("ivr.flows", "flows"));
         try {
             PlatformOptions options = new PlatformOptions(flows, port, temporal, acs, Map.of(), 1.0,
-                    blankToNull(System.getenv("IVR_PUBLIC_URL")), temporalPort).withTemporalRetention(retention);
+                    blankToNull(System.getenv("IVR_PUBLIC_URL")), temporalPort).withRetention(retention);
             Platform platform = Platform.start(runsWorker ? options : options.withoutWorker());
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
             out.println("API on http://127.0.0.1:" + platform.apiPort() + "  (Event Grid: /api/events, ACS callbacks: /api/callbacks/{callId})");

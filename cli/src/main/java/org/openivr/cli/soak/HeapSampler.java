@@ -7,9 +7,11 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -26,8 +28,10 @@ import javax.management.openmbean.CompositeData;
  * collection at each report, for runs that measure memory rather than latency.
  */
 final class HeapSampler implements AutoCloseable {
-    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    /** Collectors of the young generation only (G1, Parallel, Serial, CMS); the full one is any other. */
+    private static final Pattern YOUNG = Pattern.compile("Young|Scavenge|Copy|ParNew");
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
     private long lastAfterGc = -1;
@@ -50,7 +54,7 @@ final class HeapSampler implements AutoCloseable {
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         long used = 0;
         for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-            if (heapPools.contains(pool.getKey())) {
+            if (HEAP_POOLS.contains(pool.getKey())) {
                 used += pool.getValue().getUsed();
             }
         }
@@ -79,7 +83,17 @@ final class HeapSampler implements AutoCloseable {
      * the end of a run, and at each report when {@code --live-heap} asks for it.
      */
     static long liveBytes() {
+        Map<String, Long> before = new HashMap<>();
+        ManagementFactory.getGarbageCollectorMXBeans().forEach(gc -> before.put(gc.getName(), gc.getCollectionCount()));
         System.gc();
+        // What the full collection itself left, not what the running calls allocated since it ended.
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof com.sun.management.GarbageCollectorMXBean full && !YOUNG.matcher(gc.getName()).find()
+                    && gc.getCollectionCount() > before.getOrDefault(gc.getName(), 0L) && full.getLastGcInfo() != null) {
+                return full.getLastGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(pool -> HEAP_POOLS.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
+            }
+        }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 

@@ -81,7 +81,7 @@ public final class Soak {
         long liveAtStart;
         SoakResult result;
         Map<String, Long> liveWhileClosing = new LinkedHashMap<>();
-        Platform platform = Platform.start(options.withTemporalRetention(settings.retention()), builder -> builder.initializers(context ->
+        Platform platform = Platform.start(options.withRetention(settings.retention()), builder -> builder.initializers(context ->
                 context.getBeanFactory().registerSingleton("soakCallbackArrivals", arrivalFilter(eventToAction))));
         try {
             if (platform.emulator() == null) {
@@ -89,8 +89,6 @@ public final class Soak {
             }
             // The soak follows the ledger live instead: kept, it would grow (and be copied) with every request.
             platform.emulator().ledger().stopKeeping();
-            // Nor does it read ended calls from the emulator: it forgets them like the server, or it would grow too.
-            platform.emulator().forgetEndedCalls(settings.retention());
             platform.emulator().ledger().subscribe(entry -> {
                 long now = System.nanoTime();
                 eventToAction.requestExecuted(entry, now);

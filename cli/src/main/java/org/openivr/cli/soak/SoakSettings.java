@@ -12,7 +12,7 @@ import java.util.List;
  * @param deadline    a call still running this long after it was placed is stuck
  * @param reportEvery how often progress, memory and latencies are printed
  * @param probeEvery  how often the Temporal probe workflow is signalled
- * @param retention   how long the embedded Temporal server keeps an ended call (a cluster keeps its own)
+ * @param retention   how long the embedded Temporal server and the emulator keep an ended call (a cluster keeps its own)
  * @param liveHeap    force a full collection at each report and print the live heap (a pause each time)
  * @param timeScale   the emulator's time scale (0.25: emulated time runs four times faster than real time)
  * @param flows       only these flows' scripted calls; empty for all
