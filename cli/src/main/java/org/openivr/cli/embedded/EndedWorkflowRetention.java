@@ -56,7 +56,7 @@ final class EndedWorkflowRetention {
      * @param now {@link System#nanoTime()}, or a test's clock
      * @return how many were forgotten
      */
-    int sweep(long now) {
+    synchronized int sweep(long now) {
         List<Object> expired = new ArrayList<>();
         Set<Object> expiredStates = Collections.newSetFromMap(new IdentityHashMap<>());
         server.serviceLock().lock();

@@ -161,7 +161,8 @@ final class TestServerRepairs {
                 lock.unlock();
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            log.debug("Embedded Temporal: timers of forgotten workflows left as they are ({})", e.toString());
+            log.warn("Embedded Temporal: the timers of forgotten calls could not be dropped ({}); they keep those calls in "
+                    + "memory until due", e.toString());
         }
     }
 
