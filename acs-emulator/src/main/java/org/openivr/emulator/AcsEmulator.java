@@ -246,15 +246,17 @@ public final class AcsEmulator implements AutoCloseable {
   }
 
   /**
-   * From now on, forgets a call {@code keep} after it was disconnected (checked at least every second, or every
-   * quarter of {@code keep}), as ACS does; {@link #call} then finds it no more. By default the emulator keeps every
-   * call, which tests and the demo read after the end; a long run (ivr soak) would grow with each one.
+   * From now on, forgets a call {@code keep} after it was disconnected (checked every quarter of {@code keep}, at
+   * least a second and at most a minute apart), as ACS does; {@link #call} then finds it no more. By default the
+   * emulator keeps every call, which tests read after the end; a long run (ivr soak, serve) would grow with each one.
    */
   public void forgetEndedCalls(Duration keep) {
     if (keep.isNegative()) {
       throw new IllegalArgumentException("keep must not be negative: " + keep);
     }
-    Duration every = keep.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : keep.dividedBy(4);
+    Duration quarter = keep.dividedBy(4);
+    Duration every = quarter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+        : quarter.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : quarter;
     sim.every(every, () -> service.forgetEnded(keep, System.nanoTime()));
   }
 

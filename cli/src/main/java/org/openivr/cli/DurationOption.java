@@ -11,7 +11,9 @@ public final class DurationOption {
     private DurationOption() {
     }
 
-    /** {@code keep} as it would be given: in the largest unit that states it whole ({@code 24h}, {@code 1m}, {@code 0ms}). */
+    /**
+     * {@code keep} as it would be given, in the largest unit that states it whole: {@code 24h}, {@code 1m}, {@code 0ms}.
+     */
     public static String format(Duration keep) {
         long millis = keep.toMillis();
         if (millis != 0 && millis % 3_600_000 == 0) {

@@ -79,8 +79,8 @@ final class SoakCommand {
             }
         }
         try {
-            return new SoakSettings(calls, length, rampUp, deadline, reportEvery, probeEvery, retention, liveHeap, realtime ? 1.0 : DemoCommand.FAST,
-                    flows);
+            return new SoakSettings(calls, length, rampUp, deadline, reportEvery, probeEvery, retention, liveHeap,
+                    realtime ? 1.0 : DemoCommand.FAST, flows);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -19,14 +19,13 @@ import java.util.function.Predicate;
  * until it stops (about 70 KB per call, docs/benchmarks.md), so {@code ivr serve} and {@code ivr soak} grew without
  * bound. A workflow is forgotten {@code keep} after a sweep first saw it ended, from the server's three maps of
  * executions (under the server's lock), then its history store (under the store's lock), its search attributes and
- * the timers that still hold it.
- * Afterwards the server answers for it as for a workflow it never had ({@code NOT_FOUND}), which is what a cluster
- * does once retention has passed. Running workflows are never touched.
+ * the timers that still hold it. Afterwards the server answers for it as for a workflow it never had
+ * ({@code NOT_FOUND}), which is what a cluster does once retention has passed. Running workflows are never touched.
  */
 final class EndedWorkflowRetention {
     private final ServerMaps server;
     private final long keepNanos;
-    /** Ended executions by the time a sweep first saw them ended. Touched by the sweeping thread only. */
+    /** Ended executions by the time a sweep first saw them ended. Touched only in {@link #sweep}, one at a time. */
     private final Map<Object, Long> endedSince = new HashMap<>();
     private volatile long held;
     private volatile long forgotten;

@@ -86,7 +86,8 @@ final class TestServerRepairs {
         try {
             Object service = services.getWorkflowService();
             Object store = read(services, "workflowStore");
-            Method terminal = Class.forName(SERVICE_PACKAGE + "TestWorkflowMutableState").getDeclaredMethod("isTerminalState");
+            Method terminal = Class.forName(SERVICE_PACKAGE + "TestWorkflowMutableState")
+                    .getDeclaredMethod("isTerminalState");
             terminal.setAccessible(true);
             Object timer = read(services, "selfAdvancingTimer");
             return new EndedWorkflowRetention(new EndedWorkflowRetention.ServerMaps(read(service, "lock"),

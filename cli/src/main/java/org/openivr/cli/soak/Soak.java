@@ -81,8 +81,9 @@ public final class Soak {
         long liveAtStart;
         SoakResult result;
         Map<String, Long> liveWhileClosing = new LinkedHashMap<>();
-        Platform platform = Platform.start(options.withRetention(settings.retention()), builder -> builder.initializers(context ->
-                context.getBeanFactory().registerSingleton("soakCallbackArrivals", arrivalFilter(eventToAction))));
+        Platform platform = Platform.start(options.withRetention(settings.retention()),
+                builder -> builder.initializers(context -> context.getBeanFactory()
+                        .registerSingleton("soakCallbackArrivals", arrivalFilter(eventToAction))));
         try {
             if (platform.emulator() == null) {
                 throw new IllegalStateException("ivr soak drives the local ACS emulator; unset ACS_CONNECTION_STRING");
