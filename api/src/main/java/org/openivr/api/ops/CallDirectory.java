@@ -5,10 +5,12 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.query.v1.WorkflowQuery;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflow.v1.PendingWorkflowTaskInfo;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -263,11 +265,62 @@ public final class CallDirectory {
             return withPending(fromSearchAttributes(info, CallSummary.UNKNOWN,
                     "the state query did not answer (" + shortError(e) + "); is a worker running?"), described);
         }
-        return judge(info, described.getPendingActivitiesList(), state, now);
+        long taskOpenSince = 0;
+        if (state != null && state.waitingFor() == null && !"ended".equals(state.status())
+                && info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+            // Rare between tasks, so the history is read only then (and only when describe does not say).
+            taskOpenSince = described.hasPendingWorkflowTask() ? openWorkflowTaskSince(described, List.of())
+                    : openWorkflowTaskSince(described, history(execution));
+        }
+        return judge(info, described.getPendingActivitiesList(), state, taskOpenSince, now);
     }
 
-    /** Applies the stuck rule to what describe and the state query said. */
+    /**
+     * Since when one of the call's workflow tasks has been open (scheduled or started, not completed), in epoch millis;
+     * 0 when none is. From describe where the server says it (a cluster), else from the history's last event (the
+     * embedded test server says nothing of it).
+     */
+    static long openWorkflowTaskSince(DescribeWorkflowExecutionResponse described, List<HistoryEvent> history) {
+        if (described.hasPendingWorkflowTask()) {
+            PendingWorkflowTaskInfo task = described.getPendingWorkflowTask();
+            return millis(task.hasStartedTime() ? task.getStartedTime() : task.getScheduledTime());
+        }
+        if (history.isEmpty()) {
+            return 0;
+        }
+        HistoryEvent last = history.get(history.size() - 1);
+        return last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED
+                || last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED ? millis(last.getEventTime()) : 0;
+    }
+
+    /** A call's whole history, page by page. */
+    List<HistoryEvent> history(WorkflowExecution execution) {
+        List<HistoryEvent> events = new ArrayList<>();
+        com.google.protobuf.ByteString token = com.google.protobuf.ByteString.EMPTY;
+        do {
+            GetWorkflowExecutionHistoryResponse page = stub().getWorkflowExecutionHistory(
+                    GetWorkflowExecutionHistoryRequest.newBuilder().setNamespace(namespace)
+                            .setExecution(execution).setNextPageToken(token).build());
+            events.addAll(page.getHistory().getEventsList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return events;
+    }
+
+    /** Applies the stuck rule to what describe and the state query said, for a call with no open workflow task. */
     CallSummary judge(WorkflowExecutionInfo info, List<PendingActivityInfo> pending, CallStateView state, long now) {
+        return judge(info, pending, state, 0, now);
+    }
+
+    /**
+     * Applies the stuck rule to what describe and the state query said.
+     *
+     * @param taskOpenSince since when a workflow task of the call has been open (epoch millis), 0 when none is: a call
+     *                      that waits for nothing while one stays open for longer than the slack makes no progress
+     *                      (a worker that cannot finish it, or a server that never hands it out again)
+     */
+    CallSummary judge(WorkflowExecutionInfo info, List<PendingActivityInfo> pending, CallStateView state,
+                      long taskOpenSince, long now) {
         String callId = info.getExecution().getWorkflowId();
         String runId = info.getExecution().getRunId();
         long started = millis(info.getStartTime());
@@ -296,6 +349,19 @@ public final class CallDirectory {
                 reason = "waiting " + StuckRule.seconds(Duration.ofMillis(waited / 1000 * 1000)) + " for "
                         + state.waitingFor() + " at '" + state.currentNode() + "'; allowed "
                         + StuckRule.seconds(Duration.ofMillis(allowed)) + " (" + basis + ")";
+            }
+        }
+        if (state.waitingFor() == null && taskOpenSince > 0) {
+            StuckRule.Allowance allowance = rule.allowance(null);
+            long open = Math.max(0, now - taskOpenSince);
+            if (open > allowance.allowed().toMillis()) {
+                verdict = CallSummary.STUCK;
+                allowed = allowance.allowed().toMillis();
+                basis = allowance.basis();
+                reason = "no progress at '" + state.currentNode() + "': a workflow task has been open for "
+                        + StuckRule.seconds(Duration.ofMillis(open / 1000 * 1000)) + " and Temporal has neither "
+                        + "completed it nor handed it out again; allowed " + StuckRule.seconds(allowance.allowed())
+                        + " (" + basis + ")";
             }
         }
         if (verdict.equals(CallSummary.OK)) {

@@ -11,8 +11,6 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import io.temporal.api.workflowservice.v1.SignalWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest;
 import io.temporal.common.converter.DataConverter;
@@ -78,12 +76,13 @@ public final class CallInspector {
                 stackTraceError = CallDirectory.shortError(e);
             }
         }
+        List<HistoryEvent> history = directory.history(execution);
         CallSummary summary = stateError == null
-                ? directory.judge(info, described.getPendingActivitiesList(), state, System.currentTimeMillis())
+                ? directory.judge(info, described.getPendingActivitiesList(), state,
+                        CallDirectory.openWorkflowTaskSince(described, history), System.currentTimeMillis())
                 : CallDirectory.fromSearchAttributes(info, running ? CallSummary.UNKNOWN : CallSummary.ENDED,
                         "the state query did not answer (" + stateError + ")");
 
-        List<HistoryEvent> history = history(execution);
         String awaited = awaitedContext(state);
         List<CallReport.Event> events = new ArrayList<>();
         List<CallReport.Failure> failures = new ArrayList<>();
@@ -114,19 +113,6 @@ public final class CallInspector {
     }
 
     // ---- history ----
-
-    private List<HistoryEvent> history(WorkflowExecution execution) {
-        List<HistoryEvent> events = new ArrayList<>();
-        com.google.protobuf.ByteString token = com.google.protobuf.ByteString.EMPTY;
-        do {
-            GetWorkflowExecutionHistoryResponse page = directory.stub().getWorkflowExecutionHistory(
-                    GetWorkflowExecutionHistoryRequest.newBuilder().setNamespace(directory.namespace())
-                            .setExecution(execution).setNextPageToken(token).build());
-            events.addAll(page.getHistory().getEventsList());
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
-        return events;
-    }
 
     private List<CallReport.Operation> operations(List<HistoryEvent> history, List<CallReport.Event> events,
                                                   List<CallReport.Failure> failures, String awaited) {
