@@ -269,8 +269,13 @@ public final class CallDirectory {
         if (state != null && state.waitingFor() == null && !"ended".equals(state.status())
                 && info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
             // Rare between tasks, so the history is read only then (and only when describe does not say).
-            taskOpenSince = described.hasPendingWorkflowTask() ? openWorkflowTaskSince(described, List.of())
-                    : openWorkflowTaskSince(described, history(execution));
+            try {
+                taskOpenSince = described.hasPendingWorkflowTask() ? openWorkflowTaskSince(described, List.of())
+                        : openWorkflowTaskSince(described, history(execution));
+            } catch (StatusRuntimeException e) {
+                // The call ended meanwhile, or the server is slow: judged by its state alone, like any call.
+                taskOpenSince = 0;
+            }
         }
         return judge(info, described.getPendingActivitiesList(), state, taskOpenSince, now);
     }
