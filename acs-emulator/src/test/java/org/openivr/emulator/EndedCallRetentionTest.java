@@ -29,24 +29,24 @@ class EndedCallRetentionTest {
 
   @Test
   void anEndedCallIsForgottenAndAConnectedOneIsKept() throws Exception {
-    String[] ended = connect();
-    String[] connected = connect();
-    assertThat(client.delete("/calling/callConnections/" + ended[1]).status()).isEqualTo(204);
-    app.awaitEvent(ended[1], "CallDisconnected");
+    Call ended = connect();
+    Call connected = connect();
+    assertThat(client.delete(ended.path()).status()).isEqualTo(204);
+    app.awaitEvent(ended.connectionId(), "CallDisconnected");
     Thread.sleep(1500);
-    assertThat(acs.call(ended[0])).as("kept by default, well after its end").isPresent();
+    assertThat(acs.call(ended.correlationId())).as("kept by default, well after its end").isPresent();
 
     acs.forgetEndedCalls(Duration.ZERO);
 
     // Sweeps come a second apart: the first sees the call ended, the next forgets it.
-    for (int i = 0; i < 50 && acs.call(ended[0]).isPresent(); i++) {
+    for (int i = 0; i < 50 && acs.call(ended.correlationId()).isPresent(); i++) {
       Thread.sleep(100);
     }
-    assertThat(acs.call(ended[0])).as("the ended call").isEmpty();
-    assertThat(client.get("/calling/callConnections/" + ended[1]).status()).isEqualTo(404);
-    assertThat(acs.call(connected[0])).as("the connected call").hasValueSatisfying(
+    assertThat(acs.call(ended.correlationId())).as("the ended call").isEmpty();
+    assertThat(client.get(ended.path()).status()).isEqualTo(404);
+    assertThat(acs.call(connected.correlationId())).as("the connected call").hasValueSatisfying(
         view -> assertThat(view.state()).isEqualTo("connected"));
-    assertThat(client.get("/calling/callConnections/" + connected[1]).status()).isEqualTo(200);
+    assertThat(client.get(connected.path()).status()).isEqualTo(200);
   }
 
   @Test
@@ -55,8 +55,13 @@ class EndedCallRetentionTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
   }
 
-  /** @return the call's correlationId and callConnectionId */
-  private static String[] connect() throws Exception {
+  private record Call(String correlationId, String connectionId) {
+    String path() {
+      return "/calling/callConnections/" + connectionId;
+    }
+  }
+
+  private static Call connect() throws Exception {
     String correlationId = acs.placeCall(ScriptedCaller.of("test", "+14255550123", "+18005550100"));
     String context = app.awaitIncomingCall(correlationId).at("/data/incomingCallContext").asText();
     SignedClient.Reply answer = client.post("/calling/callConnections:answer",
@@ -65,6 +70,6 @@ class EndedCallRetentionTest {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     String id = answer.json().get("callConnectionId").asText();
     app.awaitEvent(id, "CallConnected");
-    return new String[] {correlationId, id};
+    return new Call(correlationId, id);
   }
 }

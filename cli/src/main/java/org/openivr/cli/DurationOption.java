@@ -12,10 +12,11 @@ public final class DurationOption {
     }
 
     /**
-     * {@code keep} as it would be given, in the largest unit that states it whole: {@code 24h}, {@code 1m}, {@code 0ms}.
+     * {@code duration} as it would be given, in the largest unit that states it whole: {@code 24h}, {@code 1m},
+     * {@code 0ms}.
      */
-    public static String format(Duration keep) {
-        long millis = keep.toMillis();
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
         if (millis != 0 && millis % 3_600_000 == 0) {
             return millis / 3_600_000 + "h";
         }

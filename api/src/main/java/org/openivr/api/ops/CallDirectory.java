@@ -270,8 +270,8 @@ public final class CallDirectory {
                 && info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
             // Rare between tasks, so the history is read only then (and only when describe does not say).
             try {
-                taskOpenSince = described.hasPendingWorkflowTask() ? openWorkflowTaskSince(described, List.of())
-                        : openWorkflowTaskSince(described, history(execution));
+                taskOpenSince = openWorkflowTaskSince(described,
+                        described.hasPendingWorkflowTask() ? List.of() : history(execution));
             } catch (StatusRuntimeException e) {
                 // The call ended meanwhile, or the server is slow: judged by its state alone, like any call.
                 taskOpenSince = 0;
