@@ -4,10 +4,13 @@ import com.azure.communication.callautomation.implementation.models.Communicatio
 import com.azure.communication.callautomation.implementation.models.CommunicationErrorResponse;
 import com.azure.core.exception.HttpResponseException;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Locale;
 import org.openivr.workflows.CallActivities;
 
 /** Turns ACS refusals into the failures {@link CallActivities} promises. */
 final class AcsFailures {
+    private static final String CALL_NOT_FOUND = "8522 call not found";
+
     private AcsFailures() {}
 
     static int status(HttpResponseException e) {
@@ -46,7 +49,18 @@ final class AcsFailures {
     }
 
     static ApplicationFailure rejected(String operation, String subject, HttpResponseException e) {
-        return ApplicationFailure.newNonRetryableFailure(describe(operation, subject, e), CallActivities.REJECTED);
+        return ApplicationFailure.newNonRetryableFailure(describe(operation, subject, e),
+                callNotFound(e) ? CallActivities.CALL_GONE : CallActivities.REJECTED);
+    }
+
+    /**
+     * ACS's answer for a call that has ended (acs-wire 1.5): HTTP 404, code 8522, "Call not found.". The code alone
+     * is not enough: ACS uses 8522 for any missing resource ("Recording not found.", "Participant not found."), and
+     * taking those for the call's end would drop a call that is still up. An unexpected wording is a plain refusal.
+     */
+    static boolean callNotFound(HttpResponseException e) {
+        String error = status(e) == 404 ? acsError(e) : null;
+        return error != null && error.toLowerCase(Locale.ROOT).startsWith(CALL_NOT_FOUND);
     }
 
     /** A request this activity cannot send: as final as an ACS 400. */

@@ -165,8 +165,13 @@ class AcsCallActionsEmulatorTest {
         assertRejected(() -> activities.sendDtmf(new SendDtmf(call.callId, call.callConnectionId, List.of("1"), CALLER,
                 null)), "operationContext");
         assertThat(entries(call, "sendDtmfTones")).isEmpty();
-        assertRejected(() -> activities.sendDtmf(new SendDtmf(call.callId, UUID.randomUUID().toString(), List.of("1"),
-                CALLER, "1/x")), "HTTP 404");
+        // A call ACS does not have: final too, and said as the call being gone.
+        assertThatThrownBy(() -> activities.sendDtmf(new SendDtmf(call.callId, UUID.randomUUID().toString(), List.of("1"),
+                CALLER, "1/x"))).isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+                    assertThat(f.isNonRetryable()).isTrue();
+                    assertThat(f.getType()).isEqualTo(CallActivities.CALL_GONE);
+                    assertThat(f.getOriginalMessage()).contains("HTTP 404, 8522 Call not found.");
+                });
         activities.hangUp(new HangUpCall(call.callConnectionId, true));
     }
 

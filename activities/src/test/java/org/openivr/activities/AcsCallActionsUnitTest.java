@@ -155,6 +155,11 @@ class AcsCallActionsUnitTest {
                         + status + ", 8583 busy");
             });
         }
+        http.respond(s -> new FakeAcsHttp.Canned(404, "{\"error\":{\"code\":\"8522\",\"message\":\"Call not found.\"}}"));
+        assertThatThrownBy(() -> acs.sendDtmf(send)).isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+            assertThat(f.isNonRetryable()).isTrue();
+            assertThat(f.getType()).isEqualTo(CallActivities.CALL_GONE);
+        });
         for (int status : new int[] {408, 429, 500, 503}) {
             http.respond(s -> new FakeAcsHttp.Canned(status, "{\"error\":{\"code\":\"9999\",\"message\":\"busy\"}}"));
             assertThatThrownBy(() -> acs.hold(new HoldCaller("cc-1", CALLER, List.of(), "1/hold")))

@@ -209,7 +209,7 @@ class AcsCallActivitiesEmulatorTest {
     }
 
     @Test
-    void aRequestOnAnUnknownCallIsRejectedForGood() {
+    void aRequestOnAnUnknownCallSaysTheCallIsGoneForGood() {
         String unknown = "00000000-0000-0000-0000-000000000000";
         List<Runnable> requests = List.of(
                 () -> activities.play(new PlayPrompt(unknown,
@@ -223,7 +223,7 @@ class AcsCallActivitiesEmulatorTest {
         for (Runnable request : requests) {
             assertThatThrownBy(request::run).isInstanceOfSatisfying(ApplicationFailure.class, f -> {
                 assertThat(f.isNonRetryable()).isTrue();
-                assertThat(f.getType()).isEqualTo(CallActivities.REJECTED).isEqualTo("AcsRequestRejected");
+                assertThat(f.getType()).isEqualTo(CallActivities.CALL_GONE).isEqualTo("AcsCallGone");
                 assertThat(f.getOriginalMessage()).contains("call connection " + unknown).contains("HTTP 404")
                         .contains("8522");
             });

@@ -186,20 +186,30 @@ class AcsCallActivitiesUnitTest {
         http.respond(s -> new FakeAcsHttp.Canned(404, "{\"error\":{\"code\":\"8522\",\"message\":\"Call not found.\"}}"));
         AcsCallActivities acs = activities(null);
 
+        // A call ACS no longer has: the SDK's path (audio) and our REST path (text) both say so.
         assertThatThrownBy(() -> acs.play(new PlayPrompt("cc-9",
                 List.of(new PlaySource(PlaySource.Kind.AUDIO, "https://cdn.example.com/a.wav", null, null)), "1/x")))
                 .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
                     assertThat(f.isNonRetryable()).isTrue();
-                    assertThat(f.getType()).isEqualTo(CallActivities.REJECTED);
+                    assertThat(f.getType()).isEqualTo(CallActivities.CALL_GONE);
                     assertThat(f.getOriginalMessage())
                             .isEqualTo("ACS rejected play on call connection cc-9: HTTP 404, 8522 Call not found.");
                 });
         assertThatThrownBy(() -> acs.play(new PlayPrompt("cc-9",
                 List.of(new PlaySource(PlaySource.Kind.TEXT, "hi", null, null)), "1/x")))
                 .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-                    assertThat(f.getType()).isEqualTo(CallActivities.REJECTED);
+                    assertThat(f.getType()).isEqualTo(CallActivities.CALL_GONE);
                     assertThat(f.getOriginalMessage())
                             .isEqualTo("ACS rejected play on call connection cc-9: HTTP 404, 8522 Call not found.");
+                });
+
+        // ACS says 8522 for anything missing: only a missing call is the call's end; the rest are refusals.
+        http.respond(s -> new FakeAcsHttp.Canned(404, "{\"error\":{\"code\":\"8522\",\"message\":\"Participant not found.\"}}"));
+        assertThatThrownBy(() -> acs.play(new PlayPrompt("cc-9",
+                List.of(new PlaySource(PlaySource.Kind.AUDIO, "https://cdn.example.com/a.wav", null, null)), "1/x")))
+                .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+                    assertThat(f.isNonRetryable()).isTrue();
+                    assertThat(f.getType()).isEqualTo(CallActivities.REJECTED);
                 });
 
         http.respond(s -> new FakeAcsHttp.Canned(400, "{\"error\":{\"code\":\"8523\",\"message\":\"Invalid argument.\"}}"));

@@ -63,7 +63,8 @@ public class CallMetricsInterceptor extends WorkerInterceptorBase {
                     outcome = "ok";
                     return output;
                 } catch (ApplicationFailure e) {
-                    outcome = e.isNonRetryable() || CallActivities.REJECTED.equals(e.getType()) ? "rejected" : "retryable";
+                    outcome = CallActivities.CALL_GONE.equals(e.getType()) ? "call-gone"
+                            : e.isNonRetryable() || CallActivities.REJECTED.equals(e.getType()) ? "rejected" : "retryable";
                     throw e;
                 } finally {
                     metrics.acsOperation(operation, Duration.ofNanos(System.nanoTime() - start), outcome);

@@ -6,11 +6,14 @@ import io.temporal.activity.ActivityInterface;
  * What a call workflow asks of ACS. Implementations throw a non-retryable
  * {@code ApplicationFailure} of type {@link #REJECTED} when ACS refused the request in a way a
  * retry cannot fix (4xx other than 408/429); the workflow turns that into the node's
- * {@code failed} outcome.
+ * {@code failed} outcome. A request on a call ACS no longer has (404, error 8522 "Call not found") fails with
+ * {@link #CALL_GONE} instead: the call has ended, and its CallDisconnected may not have reached the workflow yet.
  */
 @ActivityInterface
 public interface CallActivities {
     String REJECTED = "AcsRequestRejected";
+    /** ACS answered that the call does not exist (any more): not the node failing, but the call having ended. */
+    String CALL_GONE = "AcsCallGone";
 
     AnsweredCall answer(AnswerCall request);
 

@@ -1,5 +1,7 @@
 package org.openivr.workflows.interpreter;
 
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
 import org.openivr.flows.EvaluationContext;
 import org.openivr.flows.ExpressionEvaluator;
 import org.openivr.flows.Flow;
+import org.openivr.workflows.CallActivities;
 import org.openivr.workflows.CallEvent;
 import org.openivr.workflows.CallEventKind;
 import org.openivr.workflows.CallInput;
@@ -82,6 +85,9 @@ final class CallSession {
     static final String TRAILING_RESULT_CHANGE = "result-after-call-disconnected";
     /** How long a result that ACS sent with the call's end may trail its CallDisconnected. */
     static final Duration TRAILING_RESULT_GRACE = Duration.ofSeconds(2);
+    static final String CALL_GONE_CHANGE = "call-gone-means-hung-up";
+    /** How long a CallDisconnected may trail ACS's "Call not found" before the call concludes without it. */
+    static final Duration CALL_GONE_GRACE = Duration.ofSeconds(5);
     private String lastInput = "";
     private long attempt;
     private int waitCount;
@@ -629,6 +635,34 @@ final class CallSession {
         timer.cancel();
         endWait();
         return connected && !disconnected;
+    }
+
+    /**
+     * After an ACS request failed: unwinds as {@link #throwIfHungUp()} does, and also when ACS answered that the call
+     * is gone. ACS promises no order between a request's answer and the CallDisconnected of a caller who just hung up
+     * (acs-wire 7.1), so "Call not found" can reach the call first; it is not the node failing. The call gives the
+     * CallDisconnected a moment, then ends as hung up with or without it. Runs started before this have no marker
+     * and keep taking the failure as the node's.
+     */
+    void throwIfHungUp(ActivityFailure failure) {
+        if (!disconnected && !hangUpRequested && callGone(failure)
+                && Workflow.getVersion(CALL_GONE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            record("event", currentNode, "ACS says the call is gone (" + Failures.message(failure) + ")");
+            GuardTimer grace = GuardTimer.start(CALL_GONE_GRACE);
+            Workflow.await(() -> disconnected || hangUpRequested || grace.fired());
+            grace.cancel();
+            if (!disconnected && !hangUpRequested) {
+                record("timeout", currentNode, "no CallDisconnected within " + CALL_GONE_GRACE.toSeconds()
+                        + "s of ACS saying the call is gone; it ended");
+                disconnected = true;
+            }
+        }
+        throwIfHungUp();
+    }
+
+    private static boolean callGone(ActivityFailure failure) {
+        return failure.getCause() instanceof ApplicationFailure app
+                && CallActivities.CALL_GONE.equals(app.getType());
     }
 
     void throwIfHungUp() {

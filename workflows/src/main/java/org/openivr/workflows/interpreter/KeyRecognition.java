@@ -40,7 +40,7 @@ final class KeyRecognition {
             MediaSteps.send(session, op, "recognize",
                     (acs, bargeIn) -> acs.recognizeKeys(bargeIn ? recognize.bargingIn() : recognize));
         } catch (ActivityFailure e) {
-            session.throwIfHungUp();
+            session.throwIfHungUp(e);
             return new KeyEntry.Failed("ACS refused to listen for keys: " + Failures.message(e));
         }
         // The prompt's length is unknown here, so the guard is generous: it only catches a lost result.

@@ -21,7 +21,7 @@ final class OperationWait {
         try {
             start.accept(op);
         } catch (ActivityFailure e) {
-            session.throwIfHungUp();
+            session.throwIfHungUp(e);
             return "ACS refused " + what + ": " + Failures.message(e);
         }
         WaitResult result = session.awaitOperation(op, what + " result for '" + nodeId + "'", guard, expected);
@@ -42,7 +42,7 @@ final class OperationWait {
             start.run();
             return null;
         } catch (ActivityFailure e) {
-            session.throwIfHungUp();
+            session.throwIfHungUp(e);
             return "ACS refused " + what + ": " + Failures.message(e);
         }
     }

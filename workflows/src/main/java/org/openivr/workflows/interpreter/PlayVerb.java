@@ -52,7 +52,7 @@ final class PlayVerb implements NodeVerb<Node.Play> {
             PlayPrompt request = new PlayPrompt(session.callConnectionId(), sources, op.format());
             MediaSteps.send(session, op, "play", (acs, bargeIn) -> acs.play(bargeIn ? request.bargingIn() : request));
         } catch (ActivityFailure e) {
-            session.throwIfHungUp();
+            session.throwIfHungUp(e);
             return "ACS refused to play: " + Failures.message(e);
         }
         WaitResult result = session.awaitOperation(op, "PlayCompleted for '" + nodeId + "'", GUARD,

@@ -157,6 +157,42 @@ class CallWorkflowTest {
     }
 
     @Test
+    void callerGoneBeforeTheirCallDisconnectedArrivesEndsAsHungUpNotAsAFailedNode() {
+        FakeAcs acs = new FakeAcs(client, "7", FakeAcs.GONE);
+        // The menu's second recognize gets "Call not found"; the CallDisconnected comes a second later.
+        harness.env.registerDelayedCallback(java.time.Duration.ofSeconds(1), () -> acs.disconnect("call-gone-first"));
+        CallResult result = run(acs, "call-gone-first");
+
+        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_CALLER);
+        assertThat(result.path()).containsExactly("welcome", "main");
+        assertThat(acs.operations).containsExactly("answer", "play", "recognize", "recognize on a call gone");
+        List<TimelineEntry> timeline = client.newWorkflowStub(CallWorkflow.class, "call-gone-first").state().timeline();
+        assertThat(timeline).extracting(TimelineEntry::text)
+                .contains("ACS says the call is gone (ACS rejected recognize on call connection cc-call-gone-first: "
+                        + "HTTP 404, 8522 Call not found.)", "CallDisconnected")
+                .noneMatch(text -> text.contains("no CallDisconnected"));
+        assertThat(timeline).noneMatch(e -> e.kind().equals("failed"));
+    }
+
+    @Test
+    void callerGoneWithNoCallDisconnectedEverEndsAsHungUpAfterTheGrace() {
+        FakeAcs acs = new FakeAcs(client, FakeAcs.GONE);
+        CallResult result = run(acs, "call-gone-silently");
+
+        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_CALLER);
+        assertThat(result.path()).containsExactly("welcome", "main");
+        assertThat(acs.operations).doesNotContain("hangUp");
+        List<TimelineEntry> timeline = client.newWorkflowStub(CallWorkflow.class, "call-gone-silently").state().timeline();
+        TimelineEntry gone = timeline.stream().filter(e -> e.text().startsWith("ACS says the call is gone")).findFirst()
+                .orElseThrow();
+        TimelineEntry grace = timeline.stream().filter(e -> e.kind().equals("timeout")).findFirst().orElseThrow();
+        assertThat(grace.text()).isEqualTo("no CallDisconnected within 5s of ACS saying the call is gone; it ended");
+        // Workflow time also moves with the few real milliseconds a task takes.
+        assertThat(grace.atMillis() - gone.atMillis()).isBetween(CallSession.CALL_GONE_GRACE.toMillis(),
+                CallSession.CALL_GONE_GRACE.toMillis() + 1_000);
+    }
+
+    @Test
     void operatorHangUpStopsAWaitingCallCleanly() throws Exception {
         FakeAcs acs = new FakeAcs(client, FakeAcs.NEVER);
         CallWorkflow call = harness.start("test-line", FLOW, acs, "call-stuck");

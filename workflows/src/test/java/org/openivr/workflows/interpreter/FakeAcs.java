@@ -29,6 +29,11 @@ final class FakeAcs implements CallActivities {
     static final String HANG_UP = "hangup";
     /** ACS never reports a result: the call waits on the recognize (a stuck call). */
     static final String NEVER = "never";
+    /**
+     * ACS answers the recognize 404 "Call not found": the caller hung up and their CallDisconnected has not reached
+     * the call yet ({@link #disconnect} sends it, or nothing does).
+     */
+    static final String GONE = "gone";
 
     private final WorkflowClient client;
     private final Deque<String> caller = new ArrayDeque<>();
@@ -112,6 +117,12 @@ final class FakeAcs implements CallActivities {
         if (LOST.equals(mishap)) {
             throw new IllegalStateException("the worker died before ACS saw the recognize");
         }
+        if (GONE.equals(caller.peekFirst())) {
+            caller.removeFirst();
+            operations.add("recognize on a call gone");
+            throw ApplicationFailure.newNonRetryableFailure("ACS rejected recognize on call connection "
+                    + request.callConnectionId() + ": HTTP 404, 8522 Call not found.", CALL_GONE);
+        }
         operations.add(request.interruptCallMediaOperation() ? "recognize barging in" : "recognize");
         recognitions.add(request);
         if (runningRecognize != null && request.interruptCallMediaOperation()) {
@@ -146,6 +157,13 @@ final class FakeAcs implements CallActivities {
             int subCode = request.stopKeys().contains(tones.get(tones.size() - 1)) ? 8514 : 8531;
             send(CallEventKind.RECOGNIZE_COMPLETED, request.operationContext(), 200, subCode, tones);
         }
+    }
+
+    /** The CallDisconnected of a caller who hung up, sent from outside any operation. */
+    void disconnect(String callId) {
+        client.newWorkflowStub(CallWorkflow.class, callId).onEvent(new CallEvent(UUID.randomUUID().toString(),
+                CallEventKind.CALL_DISCONNECTED, "Microsoft.Communication.CallDisconnected", "cc-" + callId, null, 200,
+                7000, "", List.of()));
     }
 
     @Override
