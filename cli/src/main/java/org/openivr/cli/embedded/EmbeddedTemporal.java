@@ -2,12 +2,15 @@ package org.openivr.cli.embedded;
 
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Temporal's own test server (from {@code temporal-test-server}), on loopback only and with time
  * skipping off, so a laptop runs real calls with no Temporal installation. {@code TestServer.main}
  * binds every interface, which would expose an unauthenticated server to the network; this uses
- * the same server classes (internal API, checked against 1.38.0) on 127.0.0.1, with three defects of theirs
+ * the same server classes (internal API, checked against 1.38.0) on 127.0.0.1, with four defects of theirs
  * repaired ({@link TestServerRepairs}) and a retention of ended calls ({@link EndedWorkflowRetention}).
  */
 public final class EmbeddedTemporal implements AutoCloseable {
@@ -62,12 +65,17 @@ public final class EmbeddedTemporal implements AutoCloseable {
     private static EmbeddedTemporal start(int port, boolean repaired, Duration retention) throws IOException {
         TestServicesStarter services = new TestServicesStarter(true, 0);
         EndedWorkflowRetention kept = null;
+        List<ServerInterceptor> interceptors = new ArrayList<>();
         if (repaired) {
             TestServerRepairs.apply(services);
             kept = retention == null ? null : TestServerRepairs.retention(services, retention);
+            StaleCancelsRetried staleCancels = TestServerRepairs.staleCancels(services);
+            if (staleCancels != null) {
+                interceptors.add(staleCancels);
+            }
         }
         ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
-        GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+        GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder, interceptors);
         Server server = builder.build().start();
         return new EmbeddedTemporal(services, server, kept);
     }

@@ -1,6 +1,11 @@
 package org.openivr.cli.embedded;
 
+import com.google.protobuf.ByteString;
+import io.grpc.stub.StreamObserver;
+import io.temporal.api.workflowservice.v1.RespondWorkflowTaskFailedResponse;
+import io.temporal.internal.testservice.ExecutionId;
 import io.temporal.internal.testservice.TestServicesStarter;
+import io.temporal.internal.testservice.TestWorkflowService;
 import io.temporal.serviceclient.Version;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -21,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Three repairs to Temporal's test server, the embedded server of {@code ivr serve}, {@code demo} and {@code soak}, made
- * by replacing three of its internal collections before it serves anything, and the retention it lacks
- * ({@link EndedWorkflowRetention}, which reaches into its maps the same way). Written by hand because the defects are in
+ * by replacing three of its internal collections before it serves anything; a fourth that looks at task completions
+ * before the server does ({@link StaleCancelsRetried}, temporalio/sdk-java#3088); and the retention it lacks
+ * ({@link EndedWorkflowRetention}). All of them reach into the server's internals here, and only here. Written by hand because the defects are in
  * the server's internal classes, which offer no option for them, and no other Temporal server runs from Maven Central
  * (a real one needs the Temporal CLI binary). Measured with {@code ivr soak} (docs/benchmarks.md):
  * <ul>
@@ -104,6 +110,117 @@ final class TestServerRepairs {
             log.warn("Embedded Temporal: no retention ({}); the server keeps every ended call until it stops", e.toString());
             return null;
         }
+    }
+
+    /**
+     * @return the interceptor that keeps a completion cancelling a fired timer from losing its task, or null (with a
+     *     warning) when the server's layout is not the one checked: then such a call stops, as shipped
+     */
+    static StaleCancelsRetried staleCancels(TestServicesStarter services) {
+        return staleCancels(services, Version.LIBRARY_VERSION);
+    }
+
+    static StaleCancelsRetried staleCancels(TestServicesStarter services, String serverVersion) {
+        if (!CHECKED_VERSION.equals(serverVersion)) {
+            log.warn("Embedded Temporal {}: the repair of timers cancelled as they fire was checked against {} only and "
+                    + "is off; a call may stop under load (temporalio/sdk-java#3088)", serverVersion, CHECKED_VERSION);
+            return null;
+        }
+        try {
+            TestWorkflowService service = services.getWorkflowService();
+            Class<?> tokenType = Class.forName(SERVICE_PACKAGE + "WorkflowTaskToken");
+            Method fromBytes = accessible(tokenType.getDeclaredMethod("fromBytes", ByteString.class));
+            Method executionOf = accessible(tokenType.getDeclaredMethod("getExecutionId"));
+            Method historySizeOf = accessible(tokenType.getDeclaredMethod("getHistorySize"));
+            Method mutableState = accessible(TestWorkflowService.class.getDeclaredMethod("getMutableState",
+                    ExecutionId.class, boolean.class));
+            Class<?> stateType = Class.forName(SERVICE_PACKAGE + "TestWorkflowMutableStateImpl");
+            Field lock = accessible(stateType.getDeclaredField("lock"));
+            Field timers = accessible(stateType.getDeclaredField("timers"));
+            Field activities = accessible(stateType.getDeclaredField("activities"));
+            Field nextEventId = accessible(stateType.getDeclaredField("nextEventId"));
+            if (!Lock.class.isAssignableFrom(lock.getType()) || !Map.class.isAssignableFrom(timers.getType())
+                    || !Map.class.isAssignableFrom(activities.getType()) || nextEventId.getType() != long.class) {
+                throw new IllegalStateException("TestWorkflowMutableStateImpl is not laid out as in " + CHECKED_VERSION);
+            }
+            return new StaleCancelsRetried(token -> {
+                try {
+                    Object parsed = fromBytes.invoke(null, token);
+                    ExecutionId id = (ExecutionId) executionOf.invoke(parsed);
+                    Object state = mutableState.invoke(service, id, false);
+                    if (!stateType.isInstance(state)) {
+                        return null;
+                    }
+                    return new ReflectedExecution(id.getExecution().getWorkflowId(), (Lock) lock.get(state),
+                            (Map<?, ?>) timers.get(state), (Map<?, ?>) activities.get(state),
+                            () -> nextEventId.getLong(state) == (int) historySizeOf.invoke(parsed) + 1L);
+                } catch (ReflectiveOperationException e) {
+                    // A token the server cannot read either: it answers it as shipped.
+                    return null;
+                }
+            }, failed -> {
+                FailedTaskAnswer answer = new FailedTaskAnswer();
+                service.respondWorkflowTaskFailed(failed, answer);
+                if (answer.error != null) {
+                    throw new IllegalStateException(answer.error);
+                }
+            });
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("Embedded Temporal: timers cancelled as they fire are not repaired ({}); a call may stop under load "
+                    + "(temporalio/sdk-java#3088)", e.toString());
+            return null;
+        }
+    }
+
+    /** The server's state of one execution, read through the fields found above. */
+    private record ReflectedExecution(String workflowId, Lock lock, Map<?, ?> timers, Map<?, ?> activities,
+                                      CurrentTask current) implements StaleCancelsRetried.Execution {
+        @Override
+        public boolean runs(ByteString taskToken) {
+            try {
+                return current.check();
+            } catch (ReflectiveOperationException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public boolean hasTimer(String timerId) {
+            return timers.containsKey(timerId);
+        }
+
+        @Override
+        public boolean hasActivity(long scheduledEventId) {
+            return activities.containsKey(scheduledEventId);
+        }
+    }
+
+    @FunctionalInterface
+    private interface CurrentTask {
+        boolean check() throws ReflectiveOperationException;
+    }
+
+    /** The answer of the server's RespondWorkflowTaskFailed, which it gives in the calling thread. */
+    private static final class FailedTaskAnswer implements StreamObserver<RespondWorkflowTaskFailedResponse> {
+        private Throwable error;
+
+        @Override
+        public void onNext(RespondWorkflowTaskFailedResponse value) {
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+        }
+
+        @Override
+        public void onCompleted() {
+        }
+    }
+
+    private static <T extends java.lang.reflect.AccessibleObject> T accessible(T member) {
+        member.setAccessible(true);
+        return member;
     }
 
     private static void repairTimer(Object timer) throws ReflectiveOperationException {

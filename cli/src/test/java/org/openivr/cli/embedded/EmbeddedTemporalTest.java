@@ -3,6 +3,17 @@ package org.openivr.cli.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowTaskFailedCause;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalMethod;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -69,6 +80,120 @@ class EmbeddedTemporalTest {
         @Override
         public void step() {
         }
+    }
+
+    @WorkflowInterface
+    public interface Race {
+        @WorkflowMethod
+        String run();
+
+        @SignalMethod
+        void go();
+    }
+
+    /**
+     * Waits for a timer or a signal; on the signal, its task runs until the timer has fired on the server, then cancels
+     * the timer if the task has not seen it fire: the completion of temporalio/sdk-java#3088.
+     */
+    public static class RaceImpl implements Race {
+        static final Duration TIMER = Duration.ofSeconds(2);
+        private boolean go;
+
+        @Override
+        public String run() {
+            long startedAt = Workflow.currentTimeMillis();
+            List<Promise<Void>> timer = new ArrayList<>();
+            CancellationScope scope = Workflow.newCancellationScope(() -> timer.add(Workflow.newTimer(TIMER)));
+            scope.run();
+            Workflow.await(() -> go || timer.get(0).isCompleted());
+            long until = startedAt + TIMER.toMillis() + 1_000;
+            while (System.currentTimeMillis() < until) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (timer.get(0).isCompleted()) {
+                return "saw the timer fire";
+            }
+            scope.cancel();
+            // Goes on in the same task, as a call does: a task that also completes the workflow is refused cleanly.
+            Workflow.sleep(Duration.ofMillis(100));
+            return "cancelled the timer";
+        }
+
+        @Override
+        public void go() {
+            go = true;
+        }
+    }
+
+    @Test
+    void aTaskThatCancelsATimerFiredWhileItRanIsHandedOutAgainNotLost() throws Exception {
+        try (EmbeddedTemporal server = EmbeddedTemporal.start(0, Duration.ofHours(1)); Client client = new Client(server)) {
+            client.raceWorker();
+            Race race = client.workflows.newWorkflowStub(Race.class,
+                    WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("race").build());
+            WorkflowClient.start(race::run);
+            awaitEvent(client, "race", EventType.EVENT_TYPE_TIMER_STARTED);
+            race.go();
+
+            assertThat(WorkflowStub.fromTyped(race).getResult(30, TimeUnit.SECONDS, String.class))
+                    .isEqualTo("saw the timer fire");
+            List<HistoryEvent> history = history(client, "race");
+            assertThat(history).as("the race happened: the task that cancelled was failed and handed out again")
+                    .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED
+                            && e.getWorkflowTaskFailedEventAttributes().getCause()
+                            == WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND);
+            assertThat(history).extracting(HistoryEvent::getEventType)
+                    .contains(EventType.EVENT_TYPE_TIMER_FIRED).doesNotContain(EventType.EVENT_TYPE_TIMER_CANCELED);
+        }
+    }
+
+    /** As shipped, the same workflow never ends: its task is never handed out again. */
+    @Test
+    void asShippedATaskThatCancelsATimerFiredWhileItRanIsLost() throws Exception {
+        try (EmbeddedTemporal server = EmbeddedTemporal.start(0, false); Client client = new Client(server)) {
+            client.raceWorker();
+            Race race = client.workflows.newWorkflowStub(Race.class,
+                    WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("race").build());
+            WorkflowClient.start(race::run);
+            awaitEvent(client, "race", EventType.EVENT_TYPE_TIMER_STARTED);
+            race.go();
+
+            assertThatThrownBy(() -> WorkflowStub.fromTyped(race).getResult(10, TimeUnit.SECONDS, String.class))
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(describe(client, "race").getWorkflowExecutionInfo().getStatus())
+                    .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+        }
+    }
+
+    @Test
+    void anotherServerVersionHasNoRepairOfCancelledTimers() throws Exception {
+        TestServicesStarter services = new TestServicesStarter(true, 0);
+        try {
+            assertThat(TestServerRepairs.staleCancels(services, "1.99.0")).isNull();
+            assertThat(TestServerRepairs.staleCancels(services, TestServerRepairs.CHECKED_VERSION)).isNotNull();
+        } finally {
+            services.close();
+        }
+    }
+
+    private static List<HistoryEvent> history(Client client, String workflowId) {
+        return client.stubs.blockingStub().getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
+                .setNamespace("default").setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build()).getHistory().getEventsList();
+    }
+
+    private static void awaitEvent(Client client, String workflowId, EventType type) throws InterruptedException {
+        for (int i = 0; i < 1_000; i++) {
+            if (history(client, workflowId).stream().anyMatch(e -> e.getEventType() == type)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError(workflowId + " has no " + type + " after 5 s");
     }
 
     @Test
@@ -279,6 +404,15 @@ class EmbeddedTemporalTest {
             stubs = WorkflowServiceStubs.newServiceStubs(
                     WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
             workflows = WorkflowClient.newInstance(stubs);
+        }
+
+        /** A worker for {@link Race}, whose task may take three seconds of real time on purpose. */
+        void raceWorker() {
+            factory = WorkerFactory.newInstance(workflows);
+            Worker worker = factory.newWorker(QUEUE, WorkerOptions.newBuilder()
+                    .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(20).toMillis()).build());
+            worker.registerWorkflowImplementationTypes(RaceImpl.class);
+            factory.start();
         }
 
         void worker() {
