@@ -261,6 +261,10 @@ final class AcsCallActions {
 
     /** Non-retryable rejection for 4xx except 408/429; otherwise the exception itself, for Temporal to retry. */
     private static RuntimeException failure(String operation, String subject, String id, HttpResponseException e) {
+        if (AcsFailures.callNotFound(e)) {
+            log.info("callConnectionId={} {} refused: the call has ended ({})", id, operation, AcsFailures.acsError(e));
+            return AcsFailures.rejected(operation, subject, e);
+        }
         if (AcsFailures.isRejection(e)) {
             log.warn("callConnectionId={} {} rejected, not retried: HTTP {} {}", id, operation, AcsFailures.status(e),
                     AcsFailures.acsError(e));

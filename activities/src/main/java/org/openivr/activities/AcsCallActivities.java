@@ -248,6 +248,10 @@ public final class AcsCallActivities implements CallActivities {
 
     /** Non-retryable rejection for 4xx except 408/429; otherwise the exception itself, for Temporal to retry. */
     private RuntimeException failure(String operation, String subject, String id, HttpResponseException e) {
+        if (AcsFailures.callNotFound(e)) {
+            log.info("{} {} refused: the call has ended ({})", idLabel(subject, id), operation, AcsFailures.acsError(e));
+            return AcsFailures.rejected(operation, subject, e);
+        }
         if (AcsFailures.isRejection(e)) {
             log.warn("{} {} rejected, not retried: HTTP {} {}", idLabel(subject, id), operation, AcsFailures.status(e),
                     AcsFailures.acsError(e));

@@ -3,6 +3,7 @@ package org.openivr.activities;
 import com.azure.communication.callautomation.implementation.models.CommunicationError;
 import com.azure.communication.callautomation.implementation.models.CommunicationErrorResponse;
 import com.azure.core.exception.HttpResponseException;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Locale;
 import org.openivr.workflows.CallActivities;
@@ -48,9 +49,18 @@ final class AcsFailures {
                 + (error == null || error.isBlank() ? "" : ", " + error.trim());
     }
 
+    /**
+     * A call that has ended is an everyday answer (the caller hung up a moment ago), so it is benign: the SDK logs it
+     * at debug level instead of a warning with a stack trace.
+     */
     static ApplicationFailure rejected(String operation, String subject, HttpResponseException e) {
-        return ApplicationFailure.newNonRetryableFailure(describe(operation, subject, e),
-                callNotFound(e) ? CallActivities.CALL_GONE : CallActivities.REJECTED);
+        boolean gone = callNotFound(e);
+        return ApplicationFailure.newBuilder()
+                .setMessage(describe(operation, subject, e))
+                .setType(gone ? CallActivities.CALL_GONE : CallActivities.REJECTED)
+                .setNonRetryable(true)
+                .setCategory(gone ? ApplicationErrorCategory.BENIGN : ApplicationErrorCategory.UNSPECIFIED)
+                .build();
     }
 
     /**

@@ -294,6 +294,10 @@ public final class AcsRecordings {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private static RuntimeException failure(String operation, String subject, String id, HttpResponseException e) {
+        if (AcsFailures.callNotFound(e)) {
+            log.info("callId={} {} refused: the call has ended ({})", id, operation, AcsFailures.acsError(e));
+            return AcsFailures.rejected(operation, subject, e);
+        }
         if (AcsFailures.isRejection(e)) {
             log.warn("{} {} rejected, not retried: HTTP {} {}", id, operation, AcsFailures.status(e), AcsFailures.acsError(e));
             return AcsFailures.rejected(operation, subject, e);

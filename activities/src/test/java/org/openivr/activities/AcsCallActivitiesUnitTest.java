@@ -3,6 +3,7 @@ package org.openivr.activities;
 import com.azure.core.exception.HttpResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.Test;
 import org.openivr.workflows.AnswerCall;
@@ -192,6 +193,8 @@ class AcsCallActivitiesUnitTest {
                 .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
                     assertThat(f.isNonRetryable()).isTrue();
                     assertThat(f.getType()).isEqualTo(CallActivities.CALL_GONE);
+                    // An everyday answer: the SDK logs it without a warning.
+                    assertThat(f.getCategory()).isEqualTo(ApplicationErrorCategory.BENIGN);
                     assertThat(f.getOriginalMessage())
                             .isEqualTo("ACS rejected play on call connection cc-9: HTTP 404, 8522 Call not found.");
                 });
@@ -210,6 +213,7 @@ class AcsCallActivitiesUnitTest {
                 .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
                     assertThat(f.isNonRetryable()).isTrue();
                     assertThat(f.getType()).isEqualTo(CallActivities.REJECTED);
+                    assertThat(f.getCategory()).isEqualTo(ApplicationErrorCategory.UNSPECIFIED);
                 });
 
         http.respond(s -> new FakeAcsHttp.Canned(400, "{\"error\":{\"code\":\"8523\",\"message\":\"Invalid argument.\"}}"));
