@@ -157,21 +157,29 @@ class CallWorkflowTest {
     }
 
     @Test
-    void callerGoneBeforeTheirCallDisconnectedArrivesEndsAsHungUpNotAsAFailedNode() {
-        FakeAcs acs = new FakeAcs(client, "7", FakeAcs.GONE);
-        // The menu's second recognize gets "Call not found"; the CallDisconnected comes a second later.
-        harness.env.registerDelayedCallback(java.time.Duration.ofSeconds(1), () -> acs.disconnect("call-gone-first"));
-        CallResult result = run(acs, "call-gone-first");
+    void callerGoneBeforeTheirCallDisconnectedArrivesEndsAsHungUpNotAsAFailedNode() throws Exception {
+        // Real time: the CallDisconnected is sent while the call waits for it, which a skipped clock would not allow.
+        try (WorkflowHarness realTime = new WorkflowHarness(false)) {
+            FakeAcs acs = new FakeAcs(realTime.client, "7", FakeAcs.GONE);
+            CallWorkflow call = realTime.start("test-line", FLOW, acs, "call-gone-first");
+            // The menu's second recognize gets "Call not found"; the CallDisconnected comes once the call waits for it.
+            for (int i = 0; i < 200 && realTime.state("call-gone-first").timeline().stream()
+                    .noneMatch(e -> e.text().startsWith("ACS says the call is gone")); i++) {
+                Thread.sleep(25);
+            }
+            acs.disconnect("call-gone-first");
+            CallResult result = io.temporal.client.WorkflowStub.fromTyped(call).getResult(CallResult.class);
 
-        assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_CALLER);
-        assertThat(result.path()).containsExactly("welcome", "main");
-        assertThat(acs.operations).containsExactly("answer", "play", "recognize", "recognize on a call gone");
-        List<TimelineEntry> timeline = client.newWorkflowStub(CallWorkflow.class, "call-gone-first").state().timeline();
-        assertThat(timeline).extracting(TimelineEntry::text)
-                .contains("ACS says the call is gone (ACS rejected recognize on call connection cc-call-gone-first: "
-                        + "HTTP 404, 8522 Call not found.)", "CallDisconnected")
-                .noneMatch(text -> text.contains("no CallDisconnected"));
-        assertThat(timeline).noneMatch(e -> e.kind().equals("failed"));
+            assertThat(result.ending()).isEqualTo(CallResult.HUNGUP_BY_CALLER);
+            assertThat(result.path()).containsExactly("welcome", "main");
+            assertThat(acs.operations).containsExactly("answer", "play", "recognize", "recognize on a call gone");
+            List<TimelineEntry> timeline = realTime.state("call-gone-first").timeline();
+            assertThat(timeline).extracting(TimelineEntry::text)
+                    .contains("ACS says the call is gone (ACS rejected recognize on call connection cc-call-gone-first: "
+                            + "HTTP 404, 8522 Call not found.)", "CallDisconnected")
+                    .noneMatch(text -> text.contains("no CallDisconnected"));
+            assertThat(timeline).noneMatch(e -> e.kind().equals("failed"));
+        }
     }
 
     @Test

@@ -20,7 +20,13 @@ final class WorkflowHarness implements AutoCloseable {
     final WorkflowClient client;
 
     WorkflowHarness() {
-        env = TestWorkflowEnvironment.newInstance();
+        this(true);
+    }
+
+    /** @param timeSkipping false for a test that must act while the call waits on a timer */
+    WorkflowHarness(boolean timeSkipping) {
+        env = TestWorkflowEnvironment.newInstance(io.temporal.testing.TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(timeSkipping).build());
         for (var key : CallSearchAttributes.ALL) {
             env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
         }
