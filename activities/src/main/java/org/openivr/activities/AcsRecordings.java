@@ -295,7 +295,7 @@ public final class AcsRecordings {
 
     private static RuntimeException failure(String operation, String subject, String id, HttpResponseException e) {
         if (AcsFailures.callNotFound(e)) {
-            log.info("callId={} {} refused: the call has ended ({})", id, operation, AcsFailures.acsError(e));
+            log.info("{} {} refused: the call has ended ({})", subject, operation, AcsFailures.acsError(e));
             return AcsFailures.rejected(operation, subject, e);
         }
         if (AcsFailures.isRejection(e)) {

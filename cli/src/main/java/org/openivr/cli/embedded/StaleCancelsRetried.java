@@ -42,8 +42,8 @@ final class StaleCancelsRetried implements ServerInterceptor {
 
         Lock lock();
 
-        /** Whether the token still names the task the execution runs; read under {@link #lock()}. */
-        boolean runs(ByteString taskToken);
+        /** Whether the token it was found by still names the task the execution runs; read under {@link #lock()}. */
+        boolean runsItsTask();
 
         boolean hasTimer(String timerId);
 
@@ -93,7 +93,7 @@ final class StaleCancelsRetried implements ServerInterceptor {
                 String stale;
                 execution.lock().lock();
                 try {
-                    stale = execution.runs(request.getTaskToken()) ? staleCancel(request, execution) : null;
+                    stale = execution.runsItsTask() ? staleCancel(request, execution) : null;
                     if (stale == null) {
                         // The server completes the task in this thread, under the lock held here.
                         super.onHalfClose();

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * Three repairs to Temporal's test server, the embedded server of {@code ivr serve}, {@code demo} and {@code soak}, made
  * by replacing three of its internal collections before it serves anything; a fourth that looks at task completions
  * before the server does ({@link StaleCancelsRetried}, temporalio/sdk-java#3088); and the retention it lacks
- * ({@link EndedWorkflowRetention}). All of them reach into the server's internals here, and only here. Written by hand because the defects are in
- * the server's internal classes, which offer no option for them, and no other Temporal server runs from Maven Central
- * (a real one needs the Temporal CLI binary). Measured with {@code ivr soak} (docs/benchmarks.md):
+ * ({@link EndedWorkflowRetention}). All of them reach into the server's internals here, and only here. Written by hand
+ * because the defects are in the server's internal classes, which offer no option for them, and no other Temporal
+ * server runs from Maven Central (a real one needs the Temporal CLI binary). Measured with {@code ivr soak}
+ * (docs/benchmarks.md):
  * <ul>
  *   <li>its timer's list of lock events grows by two per task and is scanned on every unlock
  *       ({@link OutstandingTimeLocks}): the server got slower with every call served and held memory for each;</li>
@@ -176,7 +177,7 @@ final class TestServerRepairs {
     private record ReflectedExecution(String workflowId, Lock lock, Map<?, ?> timers, Map<?, ?> activities,
                                       CurrentTask current) implements StaleCancelsRetried.Execution {
         @Override
-        public boolean runs(ByteString taskToken) {
+        public boolean runsItsTask() {
             try {
                 return current.check();
             } catch (ReflectiveOperationException e) {

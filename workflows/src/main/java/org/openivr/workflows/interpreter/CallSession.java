@@ -648,9 +648,12 @@ final class CallSession {
         if (!disconnected && !hangUpRequested && callGone(failure)
                 && Workflow.getVersion(CALL_GONE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
             record("event", currentNode, "ACS says the call is gone (" + Failures.message(failure) + ")");
+            beginWait("CallDisconnected (ACS says the call is gone)", currentNode, CALL_GONE_GRACE,
+                    "a CallDisconnected trails \"Call not found\" by " + CALL_GONE_GRACE.toSeconds() + "s at most");
             GuardTimer grace = GuardTimer.start(CALL_GONE_GRACE);
             Workflow.await(() -> disconnected || hangUpRequested || grace.fired());
             grace.cancel();
+            endWait();
             if (!disconnected && !hangUpRequested) {
                 record("timeout", currentNode, "no CallDisconnected within " + CALL_GONE_GRACE.toSeconds()
                         + "s of ACS saying the call is gone; it ended");

@@ -167,6 +167,9 @@ class CallWorkflowTest {
                     .noneMatch(e -> e.text().startsWith("ACS says the call is gone")); i++) {
                 Thread.sleep(25);
             }
+            // Operators see what it waits for, as for any other wait.
+            assertThat(realTime.state("call-gone-first").waitingFor())
+                    .startsWith("CallDisconnected (ACS says the call is gone)");
             acs.disconnect("call-gone-first");
             CallResult result = io.temporal.client.WorkflowStub.fromTyped(call).getResult(CallResult.class);
 
