@@ -74,18 +74,7 @@ public final class Ledger {
   private static final Set<String> ONCE_PER_CALL = Set.of("answer", "createCall", "hangUp", "terminate");
 
   /**
-   * Every step the app had executed more than once, oldest first, each as its executions. A step is one
-   * operation on one call named by what the app sent to tell it apart from its other steps:
-   * <ul>
-   *   <li>{@code answer} and {@code createCall}, and ending the call ({@code hangUp}, {@code terminate}): once per
-   *       call, whatever the body;</li>
-   *   <li>an operation whose body carries an {@code operationContext} (play, recognize, send DTMF, transfer, hold,
-   *       continuous DTMF, media streaming, start recording): that operation with that operationContext;</li>
-   *   <li>any other operation sent with a {@code Repeatability-Request-ID}: that operation with that id (replays are
-   *       not executed, so they are not in the ledger at all).</li>
-   * </ul>
-   * Other operations (get call, recording pause/resume/stop, downloads) have no step name and are never counted.
-   * Requests ACS refused (status 400 and above) did nothing and are not counted either.
+   * Every step the app had executed more than once, oldest first, each as its executions (steps as {@link #stepOf}).
    */
   public List<List<LedgerEntry>> repeatedSteps() {
     Map<String, List<LedgerEntry>> steps = new LinkedHashMap<>();
@@ -98,7 +87,21 @@ public final class Ledger {
     return steps.values().stream().filter(executions -> executions.size() > 1).map(List::copyOf).toList();
   }
 
-  private static String stepOf(LedgerEntry entry) {
+  /**
+   * The step an entry executed, or null when it names none. A step is one
+   * operation on one call named by what the app sent to tell it apart from its other steps:
+   * <ul>
+   *   <li>{@code answer} and {@code createCall}, and ending the call ({@code hangUp}, {@code terminate}): once per
+   *       call, whatever the body;</li>
+   *   <li>an operation whose body carries an {@code operationContext} (play, recognize, send DTMF, transfer, hold,
+   *       continuous DTMF, media streaming, start recording): that operation with that operationContext;</li>
+   *   <li>any other operation sent with a {@code Repeatability-Request-ID}: that operation with that id (replays are
+   *       not executed, so they are not in the ledger at all).</li>
+   * </ul>
+   * Other operations (get call, recording pause/resume/stop, downloads) have no step name and are never counted.
+   * Requests ACS refused (status 400 and above) did nothing and are not counted either.
+   */
+  public static String stepOf(LedgerEntry entry) {
     if (entry.callConnectionId() == null || entry.status() >= 400) {
       return null;
     }

@@ -44,6 +44,7 @@ public final class Soak {
     private final CallMix mix;
     private final EventToAction eventToAction;
     private final TimeToAnswer timeToAnswer;
+    private final StepRepeats repeats;
     private final SoakPrinter printer;
     private final SoakTally tally = new SoakTally();
     private final RetainedHistories histories;
@@ -55,11 +56,12 @@ public final class Soak {
     private final ExecutorService finishers = Executors.newFixedThreadPool(4, daemon("soak-finish"));
 
     private Soak(SoakSettings settings, Platform platform, CallMix mix, EventToAction eventToAction,
-                 TimeToAnswer timeToAnswer, SoakPrinter printer) {
+                 TimeToAnswer timeToAnswer, StepRepeats repeats, SoakPrinter printer) {
         this.settings = settings;
         this.mix = mix;
         this.eventToAction = eventToAction;
         this.timeToAnswer = timeToAnswer;
+        this.repeats = repeats;
         this.printer = printer;
         this.client = platform.workflowClient();
         this.histories = new RetainedHistories(client, platform.embeddedTemporal());
@@ -69,13 +71,16 @@ public final class Soak {
 
     /**
      * @param options how to start the platform; it must use the local emulator
-     * @return 0 when every call met its expect (nothing failed, lost, stuck or refused), else 1
+     * @return 0 when every call met its expect (nothing failed, lost, stuck or refused) and no ACS step was done
+     *     twice, else 1
      */
     public static int run(SoakSettings settings, PlatformOptions options, DemoSuites suites, PrintStream out)
             throws IOException, InterruptedException {
         CallMix mix = CallMix.of(suites, options.flowsDir());
         EventToAction eventToAction = new EventToAction();
         TimeToAnswer timeToAnswer = new TimeToAnswer();
+        // Enough for every call in flight and the calls that ended while they ran.
+        StepRepeats repeats = new StepRepeats(Math.max(1_000, 4 * settings.calls()));
         SoakPrinter printer = new SoakPrinter(out);
         printer.header(settings, mix);
         long liveAtStart;
@@ -94,15 +99,16 @@ public final class Soak {
                 long now = System.nanoTime();
                 eventToAction.requestExecuted(entry, now);
                 timeToAnswer.requestExecuted(entry, now);
+                repeats.executed(entry);
             });
             liveAtStart = HeapSampler.liveBytes();
-            result = new Soak(settings, platform, mix, eventToAction, timeToAnswer, printer).drive();
+            result = new Soak(settings, platform, mix, eventToAction, timeToAnswer, repeats, printer).drive();
             liveWhileClosing.put("everything (calls ended)", HeapSampler.liveBytes());
         } finally {
             platform.close(part -> liveWhileClosing.put(part + " stopped", HeapSampler.liveBytes()));
         }
         printer.summary(settings, result, liveAtStart, liveWhileClosing);
-        return result.counts().clean() ? 0 : 1;
+        return result.clean() ? 0 : 1;
     }
 
     private static FilterRegistrationBean<CallbackArrivalFilter> arrivalFilter(EventToAction eventToAction) {
@@ -164,7 +170,7 @@ public final class Soak {
                 eventToAction.counts(), eventToAction.slowest().slowest(),
                 new SoakResult.Latencies(probe.latency().steady(), probe.latency().total()), probe.failedSignals(),
                 probe.skippedTicks(),
-                histories.estimate(),
+                histories.estimate(), repeats.counts(), repeats.examples(),
                 tally.problems(), Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -57,6 +57,7 @@ final class SoakPrinter {
                 timeScale(settings.timeScale()), clock(result.took()));
         out.printf("  calls   started %d; completed (met expect) %d; failed expect %d; lost %d; stuck %d; not placed %d%n",
                 c.started(), c.completed(), c.failedExpect(), c.lost(), c.stuck(), c.notPlaced());
+        out.printf("  ACS steps run again: %s%n", result.repeats().format());
         out.printf("  latencies after the %d s ramp-up [and over the whole run]%n", settings.rampUp().toSeconds());
         out.printf("  time to answer (incoming call placed -> answer)   %s%n", result.timeToAnswer().format());
         out.printf("  event->action (callback in -> next ACS request)   %s%n", result.eventToAction().format());
@@ -86,11 +87,16 @@ final class SoakPrinter {
                 result.histories().forgotten() < 0 ? "" : " (the embedded server forgets them "
                         + DurationOption.format(settings.retention()) + " after they end)",
                 result.histories().averageBytes() / 1024.0);
-        if (!result.problems().isEmpty()) {
-            out.println("  first problems (up to " + SoakTally.KEPT_PROBLEMS + " of each kind; lost and stuck first):");
+        if (!result.problems().isEmpty() || !result.repeatExamples().isEmpty()) {
+            out.println("  first problems (up to " + SoakTally.KEPT_PROBLEMS + " of each kind; steps done twice, lost and "
+                    + "stuck first):");
+            result.repeatExamples().forEach(p -> out.println("    " + p));
             result.problems().forEach(p -> out.println("    " + p));
         }
-        out.println(c.clean() ? "PASS: every call met its expect" : "FAIL: calls failed, were lost, stuck or not placed");
+        out.println(result.clean() ? "PASS: every call met its expect, and no ACS step was done twice"
+                : "FAIL: " + (c.clean() ? "" : "calls failed, were lost, stuck or not placed")
+                        + (c.clean() || result.repeats().doneTwice() == 0 ? "" : "; ")
+                        + (result.repeats().doneTwice() == 0 ? "" : "ACS steps were done twice"));
         out.flush();
     }
 

@@ -7,7 +7,13 @@ import java.util.List;
 record SoakResult(SoakTally.Counts counts, List<SoakSample> samples, Latencies timeToAnswer, Latencies eventToAction,
                   EventToAction.CallbackCounts callbacks, List<SlowestSamples.Slow> slowestEventToAction,
                   Latencies signalToActivity, long failedProbeSignals, long skippedProbeTicks,
-                  RetainedHistories.Estimate histories, List<String> problems, Duration took) {
+                  RetainedHistories.Estimate histories, StepRepeats.Counts repeats, List<String> repeatExamples,
+                  List<String> problems, Duration took) {
+
+    /** Every call met its expect, and no ACS step was done twice. */
+    boolean clean() {
+        return counts.clean() && repeats.doneTwice() == 0;
+    }
 
     /** After the ramp-up, and over the whole run. */
     record Latencies(LatencySummary steady, LatencySummary wholeRun) {

@@ -32,12 +32,14 @@ class SoakEndToEndTest {
 
         String report = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(report).isZero();
-        assertThat(report).contains("lost 0; stuck 0; not placed 0", "failed expect 0", "PASS: every call met its expect")
+        assertThat(report).contains("lost 0; stuck 0; not placed 0", "failed expect 0", "PASS: every call met its expect, and no ACS step was done twice")
                 .containsPattern("started (\\d+); completed \\(met expect\\) \\1;")
                 .containsPattern("time to answer \\(incoming call placed -> answer\\) +p50 [0-9.]+ / p99 [0-9.]+ / max [0-9.]+ ms \\(n=[1-9]")
                 .containsPattern("event->action \\(callback in -> next ACS request\\) +p50 [0-9.]+ / p99 [0-9.]+ / max [0-9.]+ ms \\(n=[1-9]")
                 .containsPattern("Temporal signal->activity \\(probe workflow\\) +p50 [0-9.]+ / p99 [0-9.]+ / max [0-9.]+ ms \\(n=[1-9]")
-                .contains("live heap (after a full GC)", "then Temporal stopped");
+                .contains("live heap (after a full GC)", "then Temporal stopped")
+                .containsPattern("ACS steps run again: done twice 0; prompt or listen sent again barging in \\d+; "
+                        + "state set again \\d+");
         // At least the 3 kept in flight (how many more started depends on the machine's speed).
         assertThat(Integer.parseInt(report.replaceAll("(?s).*calls +started (\\d+);.*", "$1"))).isGreaterThanOrEqualTo(3);
         // --live-heap: a full collection at each report, its result printed with the report.
