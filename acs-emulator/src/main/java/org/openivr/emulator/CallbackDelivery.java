@@ -63,6 +63,17 @@ final class CallbackDelivery implements AutoCloseable {
     /** Queues one event: {@code body} is the JSON array holding it. */
     synchronized void post(URI target, String eventType, String body) {
       Faults current = faults.get();
+      Duration late = current.lateEvents().get(eventType);
+      if (late != null) {
+        log.info("{} {} held back {} ms (late event fault)", callLabel, eventType, late.toMillis());
+        CompletableFuture<Void> held = delayed(late).thenCompose(v -> deliver(callLabel, target, eventType, body))
+            .exceptionally(e -> {
+              log.warn("{} delivering {} to {} failed: {}", callLabel, eventType, target, e.toString());
+              return null;
+            });
+        tail = CompletableFuture.allOf(tail, held);
+        return;
+      }
       if (current.shuffles()) {
         CompletableFuture<Void> shuffled = shuffled(callLabel, target, eventType, body, current);
         if (current.duplicateEvents()) {

@@ -1,6 +1,7 @@
 package org.openivr.emulator;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,9 +34,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *                           waits for CallConnected before it sends one. Event Grid events (IncomingCall,
  *                           RecordingFileStatusUpdated) are delivered once in place and their duplicate later, within
  *                           the window, on a thread of its own
+ * @param lateEvents         callback events of these types ({@code CallDisconnected}, {@code PlayCompleted}...) held back
+ *                           this long (wall-clock) before they are posted, while the call's other events go on: the
+ *                           event ACS sends late, as when a caller's CallDisconnected reaches the app after the answer
+ *                           "Call not found" to a request sent just after they hung up; empty (or {@code null}) for none
  */
 public record Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String> failAfterExecuting,
-                     Set<String> dropEventsFor, Duration shuffleWindow) {
+                     Set<String> dropEventsFor, Duration shuffleWindow, Map<String, Duration> lateEvents) {
 
   /** The longest hold-back of {@link #chaos()}: enough for key tones (150 ms apart) to change places. */
   public static final Duration CHAOS_SHUFFLE_WINDOW = Duration.ofMillis(200);
@@ -57,6 +62,18 @@ public record Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String
     }
     failAfterExecuting = failAfterExecuting == null ? Set.of() : Set.copyOf(failAfterExecuting);
     dropEventsFor = dropEventsFor == null ? Set.of() : Set.copyOf(dropEventsFor);
+    lateEvents = lateEvents == null ? Map.of() : Map.copyOf(lateEvents);
+    lateEvents.forEach((type, delay) -> {
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("the delay of late " + type + " must not be negative: " + delay);
+      }
+    });
+  }
+
+  /** No late events (the components before {@code lateEvents} existed). */
+  public Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String> failAfterExecuting,
+                Set<String> dropEventsFor, Duration shuffleWindow) {
+    this(duplicateEvents, maxExtraDelay, failAfterExecuting, dropEventsFor, shuffleWindow, Map.of());
   }
 
   /** Events kept in order (the components before {@code shuffleWindow} existed). */
@@ -96,12 +113,19 @@ public record Faults(boolean duplicateEvents, Duration maxExtraDelay, Set<String
 
   /** These faults, plus a lost first response for each of {@code operations} on each call. */
   public Faults withFailAfterExecuting(String... operations) {
-    return new Faults(duplicateEvents, maxExtraDelay, Set.of(operations), dropEventsFor, shuffleWindow);
+    return new Faults(duplicateEvents, maxExtraDelay, Set.of(operations), dropEventsFor, shuffleWindow, lateEvents);
   }
 
   /** These faults, plus {@code operations} accepted but never carried out (no result event ever comes). */
   public Faults withDropEventsFor(String... operations) {
-    return new Faults(duplicateEvents, maxExtraDelay, failAfterExecuting, Set.of(operations), shuffleWindow);
+    return new Faults(duplicateEvents, maxExtraDelay, failAfterExecuting, Set.of(operations), shuffleWindow, lateEvents);
+  }
+
+  /** These faults, plus every {@code eventType} callback held back {@code delay} before it is posted. */
+  public Faults withLateEvent(String eventType, Duration delay) {
+    Map<String, Duration> late = new java.util.HashMap<>(lateEvents);
+    late.put(eventType, delay);
+    return new Faults(duplicateEvents, maxExtraDelay, failAfterExecuting, dropEventsFor, shuffleWindow, late);
   }
 
   /** A random delay between zero and {@link #maxExtraDelay()}. */

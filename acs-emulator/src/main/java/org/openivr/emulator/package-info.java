@@ -196,7 +196,9 @@
  * names operations whose first successful response on each call is lost: the operation runs, is
  * written to the ledger and its response is stored for its {@code Repeatability-Request-ID}, but the
  * client gets a 500. A retry with the same request id then gets the stored response and nothing runs
- * again.
+ * again. {@link org.openivr.emulator.Faults#dropEventsFor()} accepts operations and never reports their result, and
+ * {@link org.openivr.emulator.Faults#lateEvents()} holds events of a type back for a while as the call's others go on
+ * (a CallDisconnected that reaches the app after the 404 "Call not found" of a request sent just after the hang-up).
  *
  * <h2>Recording</h2>
  * {@code POST /calling/recordings} (200, {@code recordingState: inactive}, honours

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openivr.emulator.Faults;
 import org.openivr.emulator.LedgerEntry;
+import org.openivr.workflows.CallResult;
+import org.openivr.workflows.CallWorkflow;
+import org.openivr.workflows.TimelineEntry;
 import org.openivr.flows.ScriptedCalls;
 import org.openivr.workflows.interpreter.CallWorkflowImpl;
 import org.openivr.workflows.payload.EncryptingPayloadCodec;
@@ -294,6 +297,35 @@ class EndToEndTest {
                 // IncomingCall is redelivered too: the second delivery must not start or answer a second call.
                 assertThat(count(doubled.getValue(), "answer")).as(doubled.getKey()).isEqualTo(1);
             }
+        } finally {
+            platform.emulator().setFaults(Faults.none());
+        }
+    }
+
+    /**
+     * ACS promises no order between a request's answer and the CallDisconnected of a caller who just hung up: with
+     * every CallDisconnected 2 s late, the menu's next recognize after the hang-up gets "Call not found" first. The call
+     * must end as the caller hanging up, not take the menu's failure exit, and every other call must end as usual.
+     */
+    @Test
+    void aCallerWhoseCallDisconnectedComesLateStillEndsAsHangingUp() throws Exception {
+        platform.emulator().setFaults(Faults.none().withLateEvent("CallDisconnected", Duration.ofSeconds(2)));
+        try {
+            Map<String, CallRun> late = byName(run(only("support-line")));
+            for (Map.Entry<String, CallRun> run : late.entrySet()) {
+                assertThat(run.getValue().problems()).as(run.getKey()).isEmpty();
+                assertThat(run.getValue().result()).as(run.getKey()).isEqualTo(firstRun.get(run.getKey()).result());
+            }
+            CallRun hungUp = late.get("caller hangs up in the main menu");
+            assertThat(hungUp.result().ending()).isEqualTo(CallResult.HUNGUP_BY_CALLER);
+            assertThat(hungUp.result().path()).containsExactly("welcome", "main-menu");
+            List<TimelineEntry> timeline = platform.workflowClient()
+                    .newWorkflowStub(CallWorkflow.class, hungUp.callId()).state().timeline();
+            assertThat(timeline).extracting(TimelineEntry::text)
+                    .anyMatch(text -> text.startsWith("ACS says the call is gone (ACS rejected recognize on call connection")
+                            && text.endsWith("HTTP 404, 8522 Call not found.)"))
+                    .contains("CallDisconnected");
+            assertThat(entries(hungUp, "recognize")).extracting(LedgerEntry::status).containsExactly(202, 404);
         } finally {
             platform.emulator().setFaults(Faults.none());
         }
