@@ -21,8 +21,14 @@ public class CallWorkflowImpl implements CallWorkflow {
     private static final Logger log = Workflow.getLogger(CallWorkflowImpl.class);
     private static final Duration DISCONNECT_GUARD = Duration.ofSeconds(10);
 
+    /** Marks runs whose early events wait for the restore (see {@link #run}). */
+    static final String EVENTS_AFTER_RESTORE_CHANGE = "continued-run-takes-early-events-after-restore";
+
     private final CallSession session;
     private final String loadError;
+    /** A continued run before it restored what the call knew: events wait in {@link #beforeRestore}. */
+    private boolean restoring;
+    private final java.util.List<CallEvent> beforeRestore = new java.util.ArrayList<>();
 
     @WorkflowInit
     public CallWorkflowImpl(CallInput input) {
@@ -36,6 +42,7 @@ public class CallWorkflowImpl implements CallWorkflow {
         }
         this.loadError = error;
         this.session = flow == null ? null : new CallSession(input, flow, CallActivitiesStubs.create());
+        this.restoring = session != null && input.resume() != null;
     }
 
     @Override
@@ -46,7 +53,21 @@ public class CallWorkflowImpl implements CallWorkflow {
         }
         String start = session.mainFlow.start();
         if (input.resume() != null) {
+            // The SDK runs the signals of a run's first task before this method (constructor, signal handlers, then
+            // the workflow method), so a key pressed just as the call continued as new came before the restore, found
+            // continuous keys off, and was lost. Now such events wait and are taken after it. Runs that took them
+            // first have no marker and keep doing so.
+            boolean afterRestore = beforeRestore.isEmpty()
+                    || Workflow.getVersion(EVENTS_AFTER_RESTORE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+            if (!afterRestore) {
+                beforeRestore.forEach(session::accept);
+            }
             session.restore(input.resume());
+            restoring = false;
+            if (afterRestore) {
+                beforeRestore.forEach(session::accept);
+            }
+            beforeRestore.clear();
             start = input.resume().target();
             session.setStatus("running");
         } else {
@@ -119,9 +140,14 @@ public class CallWorkflowImpl implements CallWorkflow {
 
     @Override
     public void onEvent(CallEvent event) {
-        if (session != null) {
-            session.accept(event);
+        if (session == null) {
+            return;
         }
+        if (restoring) {
+            beforeRestore.add(event);
+            return;
+        }
+        session.accept(event);
     }
 
     @Override

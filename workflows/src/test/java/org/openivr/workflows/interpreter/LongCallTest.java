@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.openivr.workflows.CallEvent;
 import org.openivr.workflows.CallEventKind;
 import org.openivr.workflows.CallResult;
+import org.openivr.workflows.CallInput;
+import org.openivr.workflows.CallResume;
 import org.openivr.workflows.CallWorkflow;
+import org.openivr.workflows.PinnedFlow;
+import org.openivr.workflows.TimelineEntry;
+import org.openivr.flows.FlowLoader;
 
 /** A long call with many continuous keys moves to fresh runs and keeps everything it knew. */
 class LongCallTest {
@@ -87,6 +92,55 @@ class LongCallTest {
                 .getWorkflowExecutionInfo().getHistoryLength();
         // Continued when Temporal suggested it (4,096 events), give or take the burst that was arriving then.
         assertThat(lastRunEvents).isLessThan(4096 + 4 * BURST);
+    }
+
+    /**
+     * A key pressed just as the call continued as new reaches the new run with its first task, whose signals the SDK
+     * runs before the workflow method. It must count like any other key (it was lost: the run had not yet restored
+     * that continuous keys were on; LongCallTest above failed on it now and then, at 2,799 of 2,800 keys).
+     */
+    @Test
+    void aKeyThatComesWithTheFirstTaskOfAContinuedRunIsTaken() throws Exception {
+        String flow = """
+                flow: continued
+                start: listen
+                variables:
+                  count: 0
+                nodes:
+                  listen:
+                    listen: {for: [keys], timeout: 10m}
+                    on: {keys: count, timeout: bye}
+                  count:
+                    set: {count: "count + 1"}
+                    next: bye
+                  bye:
+                    hangup: {}
+                """;
+        FakeAcs acs = new FakeAcs(harness.client);
+        io.temporal.worker.Worker worker = harness.env.newWorker(CallWorkflow.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(CallWorkflowImpl.class);
+        worker.registerActivitiesImplementations(acs);
+        harness.env.start();
+        CallResume resume = new CallResume("listen", "cc-continued", "server-1", java.util.Map.of("count", 0), List.of(),
+                List.of("listen", "count"), List.of("tone-1"), 3, 1, true, null, false, false, List.of(), 1, List.of());
+        CallInput input = new CallInput("call-continued", "ctx", "4:+14255550123", "4:+18005550100",
+                new PinnedFlow("continued", FlowLoader.contentHash(flow), flow, "flows/continued.yaml"), null)
+                .continuing(resume, null);
+        CallWorkflow call = harness.client.newWorkflowStub(CallWorkflow.class, io.temporal.client.WorkflowOptions
+                .newBuilder().setWorkflowId("call-continued").setTaskQueue(CallWorkflow.TASK_QUEUE).build());
+        // Started with the key in one request, so the key is in the new run's first task, as at continue-as-new.
+        io.temporal.client.BatchRequest startWithKey = harness.client.newSignalWithStartRequest();
+        startWithKey.add(call::run, input);
+        startWithKey.add(call::onEvent, new CallEvent("tone-2", CallEventKind.CONTINUOUS_DTMF_TONE_RECEIVED,
+                "Microsoft.Communication.ContinuousDtmfRecognitionToneReceived", "cc-continued", "1/keys-on", 200, 0,
+                "", List.of("7"), 2L, null, null));
+        harness.client.signalWithStart(startWithKey);
+        CallResult result = WorkflowStub.fromTyped(call).getResult(CallResult.class);
+
+        assertThat(result.variables().get("count")).isEqualTo(1);
+        assertThat(result.path()).endsWith("listen", "count", "bye");
+        assertThat(harness.state("call-continued").timeline()).extracting(TimelineEntry::text)
+                .noneMatch(text -> text.contains("continuous key recognition is off"));
     }
 
     private void awaitCount(String callId, long count) throws InterruptedException {
