@@ -60,7 +60,9 @@ final class CallSession {
     private boolean sensitiveNode;
     private Map<String, List<String>> spokenOptions = Map.of();
     private String lastKey;
+    private String lastKeySource;
     private long lastKeyAtMillis;
+    static final String KEYS_FUSED_ACROSS_SOURCES_CHANGE = "keys-fused-across-sources-only";
     private boolean interruptible;
     private String serverCallId;
     private String recordingId;
@@ -320,17 +322,21 @@ final class CallSession {
 
     /**
      * The same key reported by ACS and heard in band within half a second is one key press: the
-     * second report is dropped, and the record says both sources saw it.
+     * second report is dropped, and the record says both sources saw it. The same key twice from one source is two
+     * presses (a caller typing "11"); runs started before this have no marker and keep fusing those too.
      */
     private boolean fusedWithLastKey(String key, String source) {
         long now = Workflow.currentTimeMillis();
-        if (key != null && key.equals(lastKey) && now - lastKeyAtMillis <= 500) {
+        if (key != null && key.equals(lastKey) && now - lastKeyAtMillis <= 500
+                && (!source.equals(lastKeySource)
+                        || Workflow.getVersion(KEYS_FUSED_ACROSS_SOURCES_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1)) {
             record("keys", currentNode, key + " also reported " + ("ACS".equals(source) ? "by ACS" : "in band")
                     + "; counted once");
             lastKey = null;
             return true;
         }
         lastKey = key;
+        lastKeySource = source;
         lastKeyAtMillis = now;
         return false;
     }

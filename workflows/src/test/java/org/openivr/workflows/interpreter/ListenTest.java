@@ -140,4 +140,37 @@ class ListenTest {
         assertThat(result.path()).containsExactly("keys-on", "listen", "first");
         assertThat(harness.state("call-fused").timeline()).anyMatch(e -> e.text().contains("counted once"));
     }
+
+    @Test
+    void theSameKeyPressedTwiceQuicklyIsTwoKeys() throws Exception {
+        String flow = """
+                flow: keyed
+                start: keys-on
+                defaults: {onError: hangup}
+                nodes:
+                  keys-on:
+                    keys: on
+                    next: listen
+                  listen:
+                    listen: {for: [keys], timeout: 20s}
+                    on: {keys: first, timeout: hangup}
+                  first:
+                    listen: {for: [keys], timeout: 5s}
+                    on: {keys: second, timeout: hangup}
+                  second:
+                    play: "Two keys."
+                    next: hangup
+                """;
+        CallWorkflow call = harness.start("keyed", flow, new FakeAcs(harness.client), "call-11");
+        harness.awaitWaiting("call-11", "audio");
+        // A caller typing "11": ACS reports each press, a few milliseconds apart here.
+        for (long sequence = 1; sequence <= 2; sequence++) {
+            call.onEvent(new CallEvent("t" + sequence, CallEventKind.CONTINUOUS_DTMF_TONE_RECEIVED,
+                    "Microsoft.Communication.ContinuousDtmfRecognitionToneReceived", "cc", "1/keys-on", 200, 0, "",
+                    List.of("1"), sequence, null, null));
+        }
+        CallResult result = result(call);
+        assertThat(result.path()).containsSubsequence("listen", "first", "second");
+        assertThat(harness.state("call-11").timeline()).noneMatch(e -> e.text().contains("counted once"));
+    }
 }

@@ -16,10 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Histories of real demo calls (saved with {@code ./ivr demo --save-histories
- * workflows/src/test/resources/histories}) replayed against today's interpreter, with three saved from the
+ * workflows/src/test/resources/histories}) replayed against today's interpreter, with four saved from the
  * interpreter's own tests for paths no demo call takes on demand: two {@code test-line--*} from {@link CallWorkflowTest}
- * (ACS answering "Call not found" before the caller's CallDisconnected: {@code callerGone*}) and one
- * {@code continued--*} from {@link LongCallTest} (a key with the first task of a continued run). A change that
+ * (ACS answering "Call not found" before the caller's CallDisconnected: {@code callerGone*}), one {@code continued--*}
+ * from {@link LongCallTest} (a key with the first task of a continued run) and one {@code keyed--*} from
+ * {@link ListenTest} (the same key pressed twice quickly). A change that
  * would break calls in flight during a deployment fails here; guard it with
  * {@code Workflow.getVersion} instead of regenerating the histories. They are saved decrypted (the platform
  * encrypts payloads in Temporal), so replaying them needs no key.
