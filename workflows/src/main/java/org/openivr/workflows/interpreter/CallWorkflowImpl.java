@@ -4,6 +4,8 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.openivr.flows.FlowException;
 import org.openivr.workflows.CallEvent;
 import org.openivr.workflows.CallInput;
@@ -28,7 +30,7 @@ public class CallWorkflowImpl implements CallWorkflow {
     private final String loadError;
     /** A continued run before it restored what the call knew: events wait in {@link #beforeRestore}. */
     private boolean restoring;
-    private final java.util.List<CallEvent> beforeRestore = new java.util.ArrayList<>();
+    private final List<CallEvent> beforeRestore = new ArrayList<>();
 
     @WorkflowInit
     public CallWorkflowImpl(CallInput input) {
