@@ -132,12 +132,7 @@ class EmbeddedTemporalTest {
     @Test
     void aTaskThatCancelsATimerFiredWhileItRanIsHandedOutAgainNotLost() throws Exception {
         try (EmbeddedTemporal server = EmbeddedTemporal.start(0, Duration.ofHours(1)); Client client = new Client(server)) {
-            client.raceWorker();
-            Race race = client.workflows.newWorkflowStub(Race.class,
-                    WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("race").build());
-            WorkflowClient.start(race::run);
-            awaitEvent(client, "race", EventType.EVENT_TYPE_TIMER_STARTED);
-            race.go();
+            Race race = race(client);
 
             assertThat(WorkflowStub.fromTyped(race).getResult(30, TimeUnit.SECONDS, String.class))
                     .isEqualTo("saw the timer fire");
@@ -155,12 +150,7 @@ class EmbeddedTemporalTest {
     @Test
     void asShippedATaskThatCancelsATimerFiredWhileItRanIsLost() throws Exception {
         try (EmbeddedTemporal server = EmbeddedTemporal.start(0, false); Client client = new Client(server)) {
-            client.raceWorker();
-            Race race = client.workflows.newWorkflowStub(Race.class,
-                    WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("race").build());
-            WorkflowClient.start(race::run);
-            awaitEvent(client, "race", EventType.EVENT_TYPE_TIMER_STARTED);
-            race.go();
+            Race race = race(client);
 
             assertThatThrownBy(() -> WorkflowStub.fromTyped(race).getResult(10, TimeUnit.SECONDS, String.class))
                     .isInstanceOf(TimeoutException.class);
@@ -178,6 +168,17 @@ class EmbeddedTemporalTest {
         } finally {
             services.close();
         }
+    }
+
+    /** Starts {@link Race} and signals it once its timer has started, so its next task runs as the timer fires. */
+    private static Race race(Client client) throws InterruptedException {
+        client.raceWorker();
+        Race race = client.workflows.newWorkflowStub(Race.class,
+                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("race").build());
+        WorkflowClient.start(race::run);
+        awaitEvent(client, "race", EventType.EVENT_TYPE_TIMER_STARTED);
+        race.go();
+        return race;
     }
 
     private static List<HistoryEvent> history(Client client, String workflowId) {

@@ -109,27 +109,29 @@ class ListenTest {
         assertThat(acs.operations).containsSubsequence("recognize", "cancelMedia", "play");
     }
 
+    /** Continuous keys on, then two listens for a key each: the path says how many keys the call counted. */
+    private static final String TWO_KEYS = """
+            flow: keyed
+            start: keys-on
+            defaults: {onError: hangup}
+            nodes:
+              keys-on:
+                keys: on
+                next: listen
+              listen:
+                listen: {for: [keys], timeout: 20s}
+                on: {keys: first, timeout: hangup}
+              first:
+                listen: {for: [keys], timeout: 5s}
+                on: {keys: second, timeout: hangup}
+              second:
+                play: "Two keys."
+                next: hangup
+            """;
+
     @Test
     void aKeyReportedByAcsAndHeardInBandCountsOnce() throws Exception {
-        String flow = """
-                flow: keyed
-                start: keys-on
-                defaults: {onError: hangup}
-                nodes:
-                  keys-on:
-                    keys: on
-                    next: listen
-                  listen:
-                    listen: {for: [keys], timeout: 20s}
-                    on: {keys: first, timeout: hangup}
-                  first:
-                    listen: {for: [keys], timeout: 5s}
-                    on: {keys: second, timeout: hangup}
-                  second:
-                    play: "Two keys."
-                    next: hangup
-                """;
-        CallWorkflow call = harness.start("keyed", flow, new FakeAcs(harness.client), "call-fused");
+        CallWorkflow call = harness.start("keyed", TWO_KEYS, new FakeAcs(harness.client), "call-fused");
         harness.awaitWaiting("call-fused", "audio");
         call.onAudio(audio("k1", AudioSignal.Kind.KEY, "5", null));
         call.onEvent(new CallEvent("t1", CallEventKind.CONTINUOUS_DTMF_TONE_RECEIVED,
@@ -143,25 +145,7 @@ class ListenTest {
 
     @Test
     void theSameKeyPressedTwiceQuicklyIsTwoKeys() throws Exception {
-        String flow = """
-                flow: keyed
-                start: keys-on
-                defaults: {onError: hangup}
-                nodes:
-                  keys-on:
-                    keys: on
-                    next: listen
-                  listen:
-                    listen: {for: [keys], timeout: 20s}
-                    on: {keys: first, timeout: hangup}
-                  first:
-                    listen: {for: [keys], timeout: 5s}
-                    on: {keys: second, timeout: hangup}
-                  second:
-                    play: "Two keys."
-                    next: hangup
-                """;
-        CallWorkflow call = harness.start("keyed", flow, new FakeAcs(harness.client), "call-11");
+        CallWorkflow call = harness.start("keyed", TWO_KEYS, new FakeAcs(harness.client), "call-11");
         harness.awaitWaiting("call-11", "audio");
         // A caller typing "11": ACS reports each press, a few milliseconds apart here.
         for (long sequence = 1; sequence <= 2; sequence++) {
