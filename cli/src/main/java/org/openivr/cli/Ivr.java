@@ -17,8 +17,9 @@ public final class Ivr {
                    [--probe-every 100ms] [--retention 1m] [--live-heap] [--realtime] [FLOW...]
                                             load and soak: keep N scripted calls of the demo flows in flight for
                                             M minutes (default 100 for 2); report completed, failed, lost and
-                                            stuck calls, heap after GC, event->action and Temporal
-                                            signal->activity latency; exit 0 only if every call met 'expect'
+                                            stuck calls, heap after GC, CPU per call, event->action and
+                                            Temporal signal->activity latency; exit 0 only if every call met
+                                            'expect' and no ACS step was done twice
               serve [--port N] [--temporal-port N] [--retention 24h] [--no-worker]
                                             run the platform: API, worker, embedded Temporal (unless
                                             TEMPORAL_ADDRESS) and the ACS emulator (unless ACS_CONNECTION_STRING);

@@ -48,6 +48,7 @@ public final class Soak {
     private final SoakPrinter printer;
     private final SoakTally tally = new SoakTally();
     private final RetainedHistories histories;
+    private final boolean temporalInProcess;
     private final ScriptedCallPlacer placer;
     private final WorkflowClient client;
     private final Semaphore slots;
@@ -65,6 +66,7 @@ public final class Soak {
         this.printer = printer;
         this.client = platform.workflowClient();
         this.histories = new RetainedHistories(client, platform.embeddedTemporal());
+        this.temporalInProcess = platform.embeddedTemporal() != null;
         this.placer = new ScriptedCallPlacer(platform.emulator(), platform.apiClient());
         this.slots = new Semaphore(0); // opened by the ramp-up
     }
@@ -122,6 +124,7 @@ public final class Soak {
     private SoakResult drive() throws InterruptedException {
         List<SoakSample> samples = new ArrayList<>();
         HeapSampler heap = new HeapSampler();
+        CpuMeter cpu = CpuMeter.ofThisProcess();
         SignalProbe probe = SignalProbe.start(client, settings.probeEvery());
         probeLatency = probe.latency();
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(daemon("soak-report"));
@@ -130,7 +133,7 @@ public final class Soak {
         try {
             long period = settings.reportEvery().toNanos();
             reporter.scheduleAtFixedRate(() -> {
-                SoakSample sample = sample(started, heap, probe);
+                SoakSample sample = sample(started, heap, cpu, probe);
                 synchronized (samples) {
                     samples.add(sample);
                 }
@@ -160,7 +163,7 @@ public final class Soak {
             probe.close();
             heap.close();
         }
-        SoakSample last = sample(started, heap, probe);
+        SoakSample last = sample(started, heap, cpu, probe);
         samples.add(last);
         printer.progress(last);
         finishers.shutdown();
@@ -171,7 +174,8 @@ public final class Soak {
                 new SoakResult.Latencies(probe.latency().steady(), probe.latency().total()), probe.failedSignals(),
                 probe.skippedTicks(),
                 histories.estimate(), repeats.counts(), repeats.examples(),
-                tally.problems(), Duration.ofNanos(System.nanoTime() - started));
+                tally.problems(), cpu == null ? CpuMeter.Use.UNKNOWN : cpu.wholeRun(tally.counts().ended()),
+                temporalInProcess, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -212,9 +216,11 @@ public final class Soak {
         }
     }
 
-    private SoakSample sample(long started, HeapSampler heap, SignalProbe probe) {
+    private SoakSample sample(long started, HeapSampler heap, CpuMeter cpu, SignalProbe probe) {
         long live = settings.liveHeap() ? HeapSampler.liveBytes() : -1;
-        return new SoakSample(Duration.ofNanos(System.nanoTime() - started), tally.counts(), heap.window(live),
+        SoakTally.Counts counts = tally.counts();
+        CpuMeter.Use used = cpu == null ? CpuMeter.Use.UNKNOWN : cpu.window(counts.ended());
+        return new SoakSample(Duration.ofNanos(System.nanoTime() - started), counts, heap.window(live), used,
                 histories.estimate(), timeToAnswer.latency().interval(), eventToAction.latency().interval(),
                 probe.latency().interval());
     }

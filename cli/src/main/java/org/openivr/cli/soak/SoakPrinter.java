@@ -33,9 +33,9 @@ final class SoakPrinter {
 
     synchronized void progress(SoakSample sample) {
         SoakTally.Counts c = sample.counts();
-        out.printf("%6s  in flight %d, started %d: completed %d, failed %d, lost %d, stuck %d, not placed %d%n",
+        out.printf("%6s  in flight %d, started %d: completed %d, failed %d, lost %d, stuck %d, not placed %d; %s%n",
                 clock(sample.elapsed()), c.inFlight(), c.started(), c.completed(), c.failedExpect(), c.lost(),
-                c.stuck(), c.notPlaced());
+                c.stuck(), c.notPlaced(), sample.cpu().format());
         out.printf("        heap after GC %s (lowest %s, %d GCs%s); server keeps %d ended workflows, about %.0f MB serialized%s%n",
                 mb(sample.heap().lastBytes()), mb(sample.heap().lowestBytes()), sample.heap().collections(),
                 sample.heap().liveBytes() < 0 ? "" : "; live after a full GC " + mb(sample.heap().liveBytes()),
@@ -57,6 +57,8 @@ final class SoakPrinter {
                 timeScale(settings.timeScale()), clock(result.took()));
         out.printf("  calls   started %d; completed (met expect) %d; failed expect %d; lost %d; stuck %d; not placed %d%n",
                 c.started(), c.completed(), c.failedExpect(), c.lost(), c.stuck(), c.notPlaced());
+        out.printf("  cpu     this process (platform, %s, emulator, soak) over the run: %s%n",
+                result.temporalInProcess() ? "embedded Temporal" : "not Temporal", result.cpu().format());
         out.printf("  ACS steps run again: %s%n", result.repeats().format());
         out.printf("  latencies after the %d s ramp-up [and over the whole run]%n", settings.rampUp().toSeconds());
         out.printf("  time to answer (incoming call placed -> answer)   %s%n", result.timeToAnswer().format());
@@ -71,13 +73,15 @@ final class SoakPrinter {
         out.println("  heap after GC over time (MB; lowest / last after a GC in each period; server: ended histories kept,");
         out.println("  serialized, estimated from 1 call in " + RetainedHistories.SAMPLE_EVERY + "; live: after a full GC, with"
                 + " --live-heap)");
-        out.println("      time  in flight    ended   lowest     last   server     live");
+        out.println("  (cpu: share of all cores, and CPU-seconds per call ended, in each period)");
+        out.println("      time  in flight    ended   lowest     last   server     live    cpu  cpu-s/call");
         for (SoakSample sample : result.samples()) {
             SoakTally.Counts s = sample.counts();
-            out.printf("    %6s  %9d  %7d  %7s  %7s  %7.0f  %7s%n", clock(sample.elapsed()), s.inFlight(),
-                    s.completed() + s.failedExpect() + s.lost() + s.stuck(), mbNumber(sample.heap().lowestBytes()),
+            out.printf("    %6s  %9d  %7d  %7s  %7s  %7.0f  %7s  %5s  %10s%n", clock(sample.elapsed()), s.inFlight(),
+                    s.ended(), mbNumber(sample.heap().lowestBytes()),
                     mbNumber(sample.heap().lastBytes()), sample.histories().bytes() / MB,
-                    mbNumber(sample.heap().liveBytes()));
+                    mbNumber(sample.heap().liveBytes()), percent(sample.cpu().busyShare()),
+                    sample.cpu().secondsPerCall() < 0 ? "-" : String.format("%.3f", sample.cpu().secondsPerCall()));
         }
         out.printf("  live heap (after a full GC): platform up and idle %.0f MB; %s%n", liveAtStart / MB,
                 liveWhileClosing.entrySet().stream().map(e -> String.format("%s %.0f MB", e.getKey(), e.getValue() / MB))
@@ -116,6 +120,10 @@ final class SoakPrinter {
 
     private static String mb(long bytes) {
         return bytes < 0 ? "-" : String.format("%.0f MB", bytes / MB);
+    }
+
+    private static String percent(double share) {
+        return share < 0 ? "-" : String.format("%.0f%%", share * 100);
     }
 
     private static String mbNumber(long bytes) {

@@ -8,7 +8,7 @@ record SoakResult(SoakTally.Counts counts, List<SoakSample> samples, Latencies t
                   EventToAction.CallbackCounts callbacks, List<SlowestSamples.Slow> slowestEventToAction,
                   Latencies signalToActivity, long failedProbeSignals, long skippedProbeTicks,
                   RetainedHistories.Estimate histories, StepRepeats.Counts repeats, List<String> repeatExamples,
-                  List<String> problems, Duration took) {
+                  List<String> problems, CpuMeter.Use cpu, boolean temporalInProcess, Duration took) {
 
     /** Every call met its expect, and no ACS step was done twice. */
     boolean clean() {

@@ -62,7 +62,11 @@ final class SoakTally {
     /** Counts at one moment; calls started but not yet ended are in flight. */
     record Counts(long started, long completed, long failedExpect, long lost, long stuck, long notPlaced) {
         long inFlight() {
-            return started - completed - failedExpect - lost - stuck;
+            return started - ended();
+        }
+
+        long ended() {
+            return completed + failedExpect + lost + stuck;
         }
 
         boolean clean() {

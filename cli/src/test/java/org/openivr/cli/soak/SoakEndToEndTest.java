@@ -38,6 +38,9 @@ class SoakEndToEndTest {
                 .containsPattern("event->action \\(callback in -> next ACS request\\) +p50 [0-9.]+ / p99 [0-9.]+ / max [0-9.]+ ms \\(n=[1-9]")
                 .containsPattern("Temporal signal->activity \\(probe workflow\\) +p50 [0-9.]+ / p99 [0-9.]+ / max [0-9.]+ ms \\(n=[1-9]")
                 .contains("live heap (after a full GC)", "then Temporal stopped")
+                .containsPattern("cpu +this process \\(platform, embedded Temporal, emulator, soak\\) over the run: CPU \\d+% of \\d+ cores,"
+                        + " \\d+\\.\\d{3} CPU-s per call ended")
+                .containsPattern("stuck 0, not placed 0; CPU \\d+% of \\d+ cores, ")
                 .containsPattern("ACS steps run again: done twice 0; prompt or listen sent again barging in \\d+; "
                         + "state set again \\d+");
         // At least the 3 kept in flight (how many more started depends on the machine's speed).
