@@ -35,8 +35,8 @@ import org.springframework.core.Ordered;
 /**
  * {@code ivr soak}: starts the platform (embedded Temporal, emulator, API, worker), keeps N scripted calls of the
  * demo flows in flight for M minutes (a new one starts whenever one ends), and reports calls started, completed
- * (met expect), failed, lost and stuck, heap after GC over time, event-to-action latency and, from a probe
- * workflow in the same run, Temporal's own signal-to-activity latency.
+ * (met expect), failed, lost and stuck, ACS steps run again, heap after GC and CPU over time, event-to-action
+ * latency and, from a probe workflow in the same run, Temporal's own signal-to-activity latency.
  */
 public final class Soak {
     private static final int PLACERS = 4;
