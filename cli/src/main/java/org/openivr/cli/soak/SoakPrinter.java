@@ -72,7 +72,8 @@ final class SoakPrinter {
                 settings.probeEvery().toMillis(), result.skippedProbeTicks());
         out.println("  heap after GC and CPU over time (MB; lowest / last after a GC in each period; server: ended histories");
         out.println("  kept, serialized, estimated from 1 call in " + RetainedHistories.SAMPLE_EVERY + "; live: after a full GC,"
-                + " with --live-heap; cpu: share of all cores, and CPU-seconds per call ended, in each period)");
+                + " with --live-heap;");
+        out.println("  cpu: share of all cores, and CPU-seconds per call ended, in each period)");
         out.println("      time  in flight    ended   lowest     last   server     live    cpu  cpu-s/call");
         for (SoakSample sample : result.samples()) {
             SoakTally.Counts s = sample.counts();
